@@ -1,0 +1,13 @@
+package org.danvan.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Owns reports and the live indicators built from every other service's events. */
+@SpringBootApplication
+public class ReportingServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ReportingServiceApplication.class, args);
+    }
+}

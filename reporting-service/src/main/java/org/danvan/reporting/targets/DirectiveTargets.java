@@ -1,0 +1,76 @@
+package org.danvan.reporting.targets;
+
+import java.util.List;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.danvan.contracts.CloudEvent;
+import org.danvan.contracts.EventJson;
+import org.danvan.contracts.EventTypes;
+import org.danvan.contracts.directive.DirectiveIssued;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The targets of every directive, kept from the directive topic alone. */
+@Component
+class DirectiveTargets {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectiveTargets.class);
+
+    private final MongoTemplate mongo;
+    private final MeterRegistry meters;
+
+    DirectiveTargets(MongoTemplate mongo, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.meters = meters;
+    }
+
+    /**
+     * Upserts the directive's targets unless a version at least as new is stored; returns false for a
+     * redelivered or stale event. The guard and the write are one atomic operation.
+     */
+    boolean apply(String eventId, DirectiveIssued issued) {
+        Query olderOrAbsent = Query.query(Criteria.where("_id").is(issued.directiveId())
+                .and("directiveVersion").lt(issued.version()));
+        Update update = new Update()
+                .set("directiveVersion", issued.version())
+                .set("number", issued.number())
+                .set("title", issued.title())
+                .set("issuerUnitId", issued.issuerUnitId())
+                .set("lastEventId", eventId)
+                .set("targets", mongo.getConverter().convertToMongoType(issued.targets()));
+        try {
+            mongo.upsert(olderOrAbsent, update, TargetDocument.class);
+            return true;
+        } catch (DuplicateKeyException e) {
+            log.debug("directive {} v{} already applied", issued.directiveId(), issued.version());
+            return false;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    List<TargetView> targetsOf(String directiveId) {
+        TargetDocument directive = mongo.findById(directiveId, TargetDocument.class);
+        return directive == null ? List.of()
+                : directive.targets().stream().map(t -> TargetView.of(directive, t)).toList();
+    }
+
+    void consume(CloudEvent event) {
+        String outcome = "ignored";
+        if (EventTypes.DIRECTIVE_ISSUED.equals(event.type())) {
+            outcome = apply(event.id(), EventJson.read(event.data(), DirectiveIssued.class)) ? "applied" : "duplicate";
+        }
+        meters.counter("danvan.events.consumed", "type", event.type(), "outcome", outcome).increment();
+    }
+}

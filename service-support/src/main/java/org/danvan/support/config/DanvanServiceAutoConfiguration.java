@@ -1,0 +1,65 @@
+package org.danvan.support.config;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.danvan.contracts.Topic;
+import org.danvan.contracts.Topics;
+import org.danvan.support.health.MongoPingHealthIndicator;
+import org.danvan.support.outbox.OutboxProperties;
+import org.danvan.support.outbox.OutboxRelay;
+import org.danvan.support.problem.ProblemHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** What every danvan service gets by depending on service-support. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class DanvanServiceAutoConfiguration {
+
+    @Bean
+    ProblemHandler problemHandler(MessageSource messageSource) {
+        return new ProblemHandler(messageSource);
+    }
+
+    @Bean(name = "mongoHealthIndicator")
+    @ConditionalOnBean(MongoTemplate.class)
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnBean({MongoTemplate.class, KafkaTemplate.class})
+    @ConditionalOnProperty("danvan.outbox.collections[0]")
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+            MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, properties, meters);
+    }
+
+    /** Each service creates the topics it is the one writer of, with their registered layout. */
+    @Bean
+    KafkaAdmin.NewTopics ownTopics(@Value("${spring.application.name}") String application) {
+        List<NewTopic> topics = Topics.all().stream()
+                .filter(topic -> topic.writer().equals(application))
+                .map(DanvanServiceAutoConfiguration::newTopic)
+                .toList();
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(Topic topic) {
+        TopicBuilder builder = TopicBuilder.name(topic.name()).partitions(topic.partitions());
+        return topic.compacted() ? builder.compact().build() : builder.build();
+    }
+}

@@ -1,0 +1,22 @@
+package org.danvan.testsupport;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points a Spring test context at {@link TestInfrastructure}, ahead of every other property source. */
+public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestInfrastructure.Endpoints endpoints = TestInfrastructure.endpoints();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("danvanTestInfrastructure", Map.of(
+                "spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
+                "spring.cloud.stream.kafka.binder.brokers", endpoints.kafkaBootstrapServers(),
+                "spring.cloud.stream.kafka.streams.binder.brokers", endpoints.kafkaBootstrapServers(),
+                "spring.mongodb.uri", endpoints.mongoUri(),
+                "danvan.test.infrastructure", endpoints.kind())));
+    }
+}
