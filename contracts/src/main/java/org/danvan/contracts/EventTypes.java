@@ -1,12 +1,10 @@
 package org.danvan.contracts;
 
 /**
- * Stable logical CloudEvent types ({@code danvan.<aggregate>.<event>.v<N>}). These strings are the wire
- * contract: a Java class name never appears on the wire.
+ * Stable logical CloudEvent types follow {@code danvan.<aggregate>.<event>.v<N>}; each service's contract
+ * class declares its own. These strings are the wire contract: a Java class name never appears on the wire.
  */
 public final class EventTypes {
-
-    public static final String DIRECTIVE_ISSUED = "danvan.directive.issued.v1";
 
     private EventTypes() {
     }

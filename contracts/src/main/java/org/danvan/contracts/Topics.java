@@ -2,20 +2,20 @@ package org.danvan.contracts;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** The registry of every topic on the platform; AsyncAPI and topic provisioning are checked against it. */
+import org.danvan.contracts.directive.DirectiveContract;
+import org.danvan.contracts.feedback.FeedbackContract;
+import org.danvan.contracts.reporting.ReportingContract;
+
+/**
+ * The registry of every topic on the platform, gathered from each service's contract class; AsyncAPI and
+ * topic provisioning are checked against it.
+ */
 public final class Topics {
 
-    public static final Topic DIRECTIVES = new Topic(
-            "danvan.directives.v1", "directive-service", "directive id",
-            List.of(EventTypes.DIRECTIVE_ISSUED), 3, false);
-
-    /** Dead letters of reporting-service's consumers; the reason travels in the {@code x-exception-*} headers. */
-    public static final Topic REPORTING_DEAD_LETTERS = new Topic(
-            "danvan.reporting-service.dlq.v1", "reporting-service", "key of the rejected record",
-            List.of(), 1, false);
-
-    private static final List<Topic> ALL = List.of(DIRECTIVES, REPORTING_DEAD_LETTERS);
+    private static final List<Topic> ALL = Stream.of(DirectiveContract.TOPICS, FeedbackContract.TOPICS,
+            ReportingContract.TOPICS).flatMap(List::stream).toList();
 
     private Topics() {
     }

@@ -3,12 +3,11 @@ package org.danvan.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,42 +19,59 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The AsyncAPI document, the topic registry and the schema folder must describe the same contract. */
+/**
+ * The AsyncAPI documents (one per service, {@code asyncapi/<service>.yaml}), the topic registry and the
+ * schema folder must describe the same contract.
+ */
 class AsyncApiDocumentTest {
 
-    private static JsonNode asyncApi;
+    /** AsyncAPI document by the service it describes. */
+    private static final Map<String, JsonNode> documents = new LinkedHashMap<>();
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = AsyncApiDocumentTest.class.getClassLoader().getResourceAsStream("asyncapi.yaml")) {
-            asyncApi = YAMLMapper.builder().build().readTree(in);
+    static void load() throws IOException, URISyntaxException {
+        Path folder = Path.of(AsyncApiDocumentTest.class.getClassLoader().getResource("asyncapi").toURI());
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                documents.put(file.getFileName().toString().replaceFirst("\\.yaml$", ""), yaml.readTree(file.toFile()));
+            }
         }
     }
 
     @Test
-    void isAsyncApi3() {
-        assertThat(asyncApi.path("asyncapi").asString()).startsWith("3.");
+    void everyDocumentIsAsyncApi3() {
+        assertThat(documents).isNotEmpty();
+        documents.forEach((service, doc) -> assertThat(doc.path("asyncapi").asString()).as(service).startsWith("3."));
     }
 
     @Test
     void everyRegisteredTopicIsAChannelAndEveryChannelIsRegistered() {
-        Set<String> addresses = channels().stream().map(c -> c.path("address").asString()).collect(Collectors.toSet());
-        Set<String> registered = Topics.all().stream().map(Topic::name).collect(Collectors.toSet());
-        assertThat(addresses).isEqualTo(registered);
+        Set<String> addresses = documents.values().stream().flatMap(doc -> channels(doc).stream())
+                .map(c -> c.path("address").asString()).collect(Collectors.toSet());
+        assertThat(addresses).isEqualTo(Topics.all().stream().map(Topic::name).collect(Collectors.toSet()));
     }
 
     @Test
-    void everyEventTypeOfATopicIsAMessageOfItsChannelWithItsSchema() {
+    void everyEventTypeIsAMessageOfItsTopicsChannelWithItsSchemaInTheWritersDocument() {
         for (Topic topic : Topics.all()) {
-            JsonNode channel = channels().stream()
-                    .filter(c -> c.path("address").asString().equals(topic.name())).findFirst().orElseThrow();
+            JsonNode doc = documents.getOrDefault(topic.writer(), null);
+            List<JsonNode> candidates = doc != null ? List.of(doc) : List.copyOf(documents.values());
             List<String> messageNames = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> entry : channel.path("messages").properties()) {
-                JsonNode message = resolve(entry.getValue().path("$ref").asString());
-                messageNames.add(message.path("name").asString());
-                if (topic.carries(message.path("name").asString())) {
-                    assertThat(message.path("payload").path("schema").path("$ref").asString())
-                            .isEqualTo("./" + EventTypes.schemaResource(message.path("name").asString()));
+            for (JsonNode candidate : candidates) {
+                for (JsonNode channel : channels(candidate)) {
+                    if (!channel.path("address").asString().equals(topic.name())) {
+                        continue;
+                    }
+                    for (JsonNode ref : channel.path("messages").values()) {
+                        JsonNode message = resolve(candidate, ref.path("$ref").asString());
+                        String name = message.path("name").asString();
+                        messageNames.add(name);
+                        if (topic.carries(name)) {
+                            assertThat(message.path("payload").path("schema").path("$ref").asString())
+                                    .as("schema of %s", name).isEqualTo("../" + EventTypes.schemaResource(name));
+                        }
+                    }
                 }
             }
             assertThat(messageNames).as("messages of %s", topic.name()).containsAll(topic.eventTypes());
@@ -63,10 +79,20 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void servicesOnlySendToTopicsTheyWrite() {
+        documents.forEach((service, doc) -> doc.path("operations").values().forEach(operation -> {
+            if (operation.path("action").asString().equals("send")) {
+                String address = resolve(doc, operation.path("channel").path("$ref").asString()).path("address").asString();
+                assertThat(Topics.named(address)).as(address).get().extracting(Topic::writer).isEqualTo(service);
+            }
+        }));
+    }
+
+    @Test
     void everySchemaFileBelongsToARegisteredEventType() throws IOException, URISyntaxException {
-        URL folder = getClass().getClassLoader().getResource("schemas");
+        Path folder = Path.of(getClass().getClassLoader().getResource("schemas").toURI());
         Set<String> registered = Topics.all().stream().flatMap(t -> t.eventTypes().stream()).collect(Collectors.toSet());
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+        try (Stream<Path> files = Files.list(folder)) {
             Set<String> schemaTypes = files.map(p -> p.getFileName().toString().replaceFirst("\\.json$", ""))
                     .collect(Collectors.toSet());
             assertThat(schemaTypes).isEqualTo(registered);
@@ -74,14 +100,14 @@ class AsyncApiDocumentTest {
         registered.forEach(type -> assertThat(EventSchemas.isKnown(type)).as(type).isTrue());
     }
 
-    private static List<JsonNode> channels() {
+    private static List<JsonNode> channels(JsonNode doc) {
         List<JsonNode> channels = new ArrayList<>();
-        asyncApi.path("channels").values().forEach(channels::add);
+        doc.path("channels").values().forEach(channels::add);
         return channels;
     }
 
-    private static JsonNode resolve(String ref) {
-        JsonNode node = asyncApi;
+    private static JsonNode resolve(JsonNode doc, String ref) {
+        JsonNode node = doc;
         for (String part : ref.substring(2).split("/")) {
             node = node.path(part);
         }

@@ -1,5 +1,6 @@
 package org.danvan.contracts;
 
+import org.danvan.contracts.directive.DirectiveContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ class EventSchemasTest {
 
     @Test
     void theRecordsWrittenByEventJsonSatisfyTheirSchema() {
-        assertThat(EventSchemas.violations(EventTypes.DIRECTIVE_ISSUED, EventJson.write(enrolmentDirective()))).isEmpty();
+        assertThat(EventSchemas.violations(DirectiveContract.DIRECTIVE_ISSUED, EventJson.write(enrolmentDirective()))).isEmpty();
     }
 
     @Test
@@ -43,7 +44,7 @@ class EventSchemasTest {
                  "threshold":1,"unit":"PERCENT","period":{"type":"EVERY_YEAR"}}]}
                 """.getBytes(StandardCharsets.UTF_8);
 
-        List<String> violations = EventSchemas.violations(EventTypes.DIRECTIVE_ISSUED, data);
+        List<String> violations = EventSchemas.violations(DirectiveContract.DIRECTIVE_ISSUED, data);
 
         assertThat(String.join("\n", violations))
                 .contains("version").contains("kind").contains("upperThreshold");
@@ -53,7 +54,7 @@ class EventSchemasTest {
     void rejectsUnknownTypesAndNonJson() {
         assertThat(EventSchemas.violations("danvan.nothing.happened.v1", "{}".getBytes(StandardCharsets.UTF_8)))
                 .containsExactly("unknown event type danvan.nothing.happened.v1");
-        assertThat(EventSchemas.violations(EventTypes.DIRECTIVE_ISSUED, "not json".getBytes(StandardCharsets.UTF_8)))
+        assertThat(EventSchemas.violations(DirectiveContract.DIRECTIVE_ISSUED, "not json".getBytes(StandardCharsets.UTF_8)))
                 .singleElement().asString().startsWith("data is not JSON");
     }
 }

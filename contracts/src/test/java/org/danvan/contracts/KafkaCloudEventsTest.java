@@ -1,5 +1,6 @@
 package org.danvan.contracts;
 
+import org.danvan.contracts.directive.DirectiveContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ class KafkaCloudEventsTest {
 
     @Test
     void roundTripsTheEnvelopeInBinaryMode() {
-        CloudEvent event = new CloudEvent("e-1", "/danvan/directive-service", EventTypes.DIRECTIVE_ISSUED, "d-1",
+        CloudEvent event = new CloudEvent("e-1", "/danvan/directive-service", DirectiveContract.DIRECTIVE_ISSUED, "d-1",
                 Instant.parse("2021-02-08T01:00:00Z"), "{}".getBytes(StandardCharsets.UTF_8));
 
         ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord("danvan.directives.v1", event);

@@ -1,5 +1,6 @@
 package org.danvan.directive.directives;
 
+import org.danvan.contracts.directive.DirectiveContract;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,7 +46,7 @@ public class Directives {
         directive.reportingDuty = request.reportingDuty() == null ? null : new ReportingDuty(
                 request.reportingDuty().cadence(), request.reportingDuty().dueOffsetDays(),
                 request.reportingDuty().reportToUnitId(), request.reportingDuty().viaUnitId());
-        directive.outbox.add(OutboxEvent.of(EventTypes.DIRECTIVE_ISSUED, directive.id, issuedEvent(directive)));
+        directive.outbox.add(OutboxEvent.of(DirectiveContract.DIRECTIVE_ISSUED, directive.id, issuedEvent(directive)));
         DirectiveView view = repository.save(directive).view();
         issued.increment();
         return view;

@@ -1,5 +1,6 @@
 package org.danvan.directive.directives;
 
+import org.danvan.contracts.directive.DirectiveContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +41,7 @@ class DirectiveApiIT {
 
     @BeforeAll
     static void subscribe() {
-        probe = new EventProbe(Topics.DIRECTIVES.name());
+        probe = new EventProbe(DirectiveContract.DIRECTIVES.name());
     }
 
     @AfterAll
@@ -82,7 +83,7 @@ class DirectiveApiIT {
                 () -> probe.records().stream().filter(r -> id.equals(r.key())).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
         CloudEvent event = KafkaCloudEvents.read(record.headers(), record.value());
-        assertThat(event.type()).isEqualTo(EventTypes.DIRECTIVE_ISSUED);
+        assertThat(event.type()).isEqualTo(DirectiveContract.DIRECTIVE_ISSUED);
         assertThat(event.source()).isEqualTo("/danvan/directive-service");
         assertThat(event.subject()).isEqualTo(id);
         assertThat(EventSchemas.violations(event.type(), event.data())).isEmpty();

@@ -1,5 +1,6 @@
 package org.danvan.reporting.targets;
 
+import org.danvan.contracts.directive.DirectiveContract;
 import java.util.List;
 
 import com.mongodb.ErrorCategory;
@@ -68,7 +69,7 @@ class DirectiveTargets {
 
     void consume(CloudEvent event) {
         String outcome = "ignored";
-        if (EventTypes.DIRECTIVE_ISSUED.equals(event.type())) {
+        if (DirectiveContract.DIRECTIVE_ISSUED.equals(event.type())) {
             outcome = apply(event.id(), EventJson.read(event.data(), DirectiveIssued.class)) ? "applied" : "duplicate";
         }
         meters.counter("danvan.events.consumed", "type", event.type(), "outcome", outcome).increment();

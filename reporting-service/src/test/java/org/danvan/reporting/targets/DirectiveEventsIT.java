@@ -1,5 +1,7 @@
 package org.danvan.reporting.targets;
 
+import org.danvan.contracts.reporting.ReportingContract;
+import org.danvan.contracts.directive.DirectiveContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +50,7 @@ class DirectiveEventsIT {
 
     @BeforeAll
     static void connect() {
-        probe = new EventProbe(Topics.REPORTING_DEAD_LETTERS.name());
+        probe = new EventProbe(ReportingContract.DEAD_LETTERS.name());
     }
 
     @AfterAll
@@ -65,7 +67,7 @@ class DirectiveEventsIT {
     }
 
     static ProducerRecord<String, byte[]> record(String eventId, String type, String key, byte[] data) {
-        return KafkaCloudEvents.toRecord(Topics.DIRECTIVES.name(),
+        return KafkaCloudEvents.toRecord(DirectiveContract.DIRECTIVES.name(),
                 new CloudEvent(eventId, "/test", type, key, Instant.now(), data));
     }
 
@@ -75,7 +77,7 @@ class DirectiveEventsIT {
     }
 
     private double consumed(String outcome) {
-        var counter = meters.find("danvan.events.consumed").tags("type", EventTypes.DIRECTIVE_ISSUED, "outcome", outcome).counter();
+        var counter = meters.find("danvan.events.consumed").tags("type", DirectiveContract.DIRECTIVE_ISSUED, "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -83,14 +85,14 @@ class DirectiveEventsIT {
     void appliesEachDirectiveVersionOnceWhateverTheRedeliveryOrOrder() {
         String directiveId = UUID.randomUUID().toString();
         double duplicatesBefore = consumed("duplicate");
-        ProducerRecord<String, byte[]> v1 = record("e1-" + directiveId, EventTypes.DIRECTIVE_ISSUED, directiveId,
+        ProducerRecord<String, byte[]> v1 = record("e1-" + directiveId, DirectiveContract.DIRECTIVE_ISSUED, directiveId,
                 EventJson.write(issued(directiveId, 1, "95")));
 
         probe.send(v1);
         await().atMost(Duration.ofSeconds(30)).until(() -> targets(directiveId).size() == 1);
         assertThat(targets(directiveId).getFirst()).containsEntry("threshold", 95).containsEntry("directiveVersion", 1);
 
-        probe.send(record("e2-" + directiveId, EventTypes.DIRECTIVE_ISSUED, directiveId,
+        probe.send(record("e2-" + directiveId, DirectiveContract.DIRECTIVE_ISSUED, directiveId,
                 EventJson.write(issued(directiveId, 2, "97"))));
         probe.send(v1);
         await().atMost(Duration.ofSeconds(30)).until(() -> consumed("duplicate") >= duplicatesBefore + 1);
@@ -102,13 +104,13 @@ class DirectiveEventsIT {
     @Test
     void sendsRecordsThatBreakTheContractToTheDeadLetterTopicWithTheReasonAndCarriesOn() {
         String badId = UUID.randomUUID().toString();
-        probe.send(record("bad-" + badId, EventTypes.DIRECTIVE_ISSUED, badId,
+        probe.send(record("bad-" + badId, DirectiveContract.DIRECTIVE_ISSUED, badId,
                 "{\"directiveId\":\"x\",\"version\":0}".getBytes(StandardCharsets.UTF_8)));
-        ProducerRecord<String, byte[]> headerless = new ProducerRecord<>(Topics.DIRECTIVES.name(), "no-headers-" + badId,
+        ProducerRecord<String, byte[]> headerless = new ProducerRecord<>(DirectiveContract.DIRECTIVES.name(), "no-headers-" + badId,
                 "{}".getBytes(StandardCharsets.UTF_8));
         probe.send(headerless);
         String goodId = UUID.randomUUID().toString();
-        probe.send(record("good-" + goodId, EventTypes.DIRECTIVE_ISSUED, goodId, EventJson.write(issued(goodId, 1, "90"))));
+        probe.send(record("good-" + goodId, DirectiveContract.DIRECTIVE_ISSUED, goodId, EventJson.write(issued(goodId, 1, "90"))));
 
         List<ConsumerRecord<String, byte[]>> dead = await().atMost(Duration.ofSeconds(30)).until(
                 () -> probe.records().stream().filter(r -> r.key() != null && r.key().endsWith(badId)).toList(),
