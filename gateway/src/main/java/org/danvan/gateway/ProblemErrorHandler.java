@@ -1,9 +1,12 @@
 package org.danvan.gateway;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -25,11 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(-2)
 class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         HttpStatusCode status = statusOf(error);
+        if (status.is5xxServerError()) {
+            log.warn("{} {} failed with {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    status.value(), error.toString());
+        }
         boolean english = exchange.getRequest().getHeaders().getAcceptLanguageAsLocales().stream()
                 .findFirst().map(l -> l.getLanguage().equals(Locale.ENGLISH.getLanguage())).orElse(false);
         ProblemDetail problem = ProblemDetail.forStatus(status);
@@ -62,7 +70,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             return rse.getStatusCode();
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
         }

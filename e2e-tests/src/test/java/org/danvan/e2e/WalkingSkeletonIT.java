@@ -1,0 +1,150 @@
+package org.danvan.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.danvan.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The walking skeleton end to end, with every service as its own process: a directive posted through the
+ * gateway is stored by directive-service, published by its outbox, consumed by reporting-service and read
+ * back through the gateway as a target.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static ServiceProcess directives;
+    private static ServiceProcess reporting;
+    private static ServiceProcess gateway;
+    private static int directivesPosted;
+
+    @BeforeAll
+    static void startPlatform() {
+        TestInfrastructure.Endpoints infrastructure = TestInfrastructure.endpoints();
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                "MONGODB_URI", infrastructure.mongoUri());
+        directives = new ServiceProcess("directive-service", env).start();
+        reporting = new ServiceProcess("reporting-service", env).start();
+        directives.awaitHealthy();
+        reporting.awaitHealthy();
+        gateway = new ServiceProcess("gateway", Map.of(
+                "DIRECTIVE_SERVICE_URL", directives.url(),
+                "REPORTING_SERVICE_URL", reporting.url(),
+                // feedback-service is not started in this test: nothing listens there
+                "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort())).start().awaitHealthy();
+    }
+
+    @AfterAll
+    static void stopPlatform() throws InterruptedException {
+        for (ServiceProcess process : new ServiceProcess[] {gateway, reporting, directives}) {
+            if (process != null) {
+                process.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aDirectivePostedThroughTheGatewayShowsItsTargetThroughTheGateway() throws Exception {
+        String id = postDirective();
+
+        String targets = await().atMost(Duration.ofSeconds(60)).until(() -> targetsOf(id), body -> body.contains("ENROLMENT_RATE"));
+
+        assertThat(targets).contains("\"directiveId\":\"" + id + "\"").contains("\"comparator\":\"GTE\"")
+                .contains("\"threshold\":95");
+    }
+
+    @Test
+    @Order(2)
+    void anIssuedEventStoredJustBeforeAKillDashNineIsDeliveredAfterRestartAndAppliedOnce() throws Exception {
+        directives.stop();
+        // the relay waits an hour: the event is certainly still pending in Mongo when the process dies
+        directives.start("--danvan.outbox.poll-interval=1h").awaitHealthy();
+        String id = postDirective();
+        directives.kill();
+        assertThat(targetsOf(id)).isEqualTo("[]");
+
+        directives.start().awaitHealthy();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> targetsOf(id), body -> body.contains("ENROLMENT_RATE"));
+        assertThat(appliedDirectiveEvents()).isEqualTo(directivesPosted);
+    }
+
+    @Test
+    @Order(3)
+    void gatewayErrorsAreProblemDetailsInTheCallersLanguage() throws Exception {
+        HttpResponse<String> unavailable = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/cases"))
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unavailable.body()).contains("\"title\":\"Service unavailable\"");
+
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/nothing-here"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"title\":\"Không tìm thấy\"");
+
+        HttpResponse<String> invalid = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(invalid.body()).contains("\"field\":\"number\"").contains("must not be blank");
+    }
+
+    private static String postDirective() throws IOException, InterruptedException {
+        String body = """
+                {"number":"%s","kind":"RESOLUTION","title":"Nghị quyết về nâng cao chất lượng Mặt trận và đoàn thể",
+                 "issuerUnitId":"u-duc-trong","issuedOn":"2021-06-30","recipientUnitIds":["u-commune-1"],
+                 "targets":[{"indicatorCode":"ENROLMENT_RATE","comparator":"GTE","threshold":95,"unit":"PERCENT",
+                             "levels":["COMMUNE"],"period":{"type":"EVERY_YEAR"}}],
+                 "reportingDuty":{"cadence":"ANNUAL","dueOffsetDays":15,"reportToUnitId":"u-duc-trong"}}
+                """.formatted("05-NQ/HU-" + UUID.randomUUID());
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        directivesPosted++;
+        Matcher id = ID.matcher(created.body());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    private static String targetsOf(String directiveId) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/targets?directive=" + directiveId)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** reporting-service's own count of directive events it applied (duplicates are counted apart). */
+    private static int appliedDirectiveEvents() throws IOException, InterruptedException {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(reporting.url() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return List.of(metrics.split("\n")).stream()
+                .filter(line -> line.startsWith("danvan_events_consumed_total{") && line.contains("outcome=\"applied\"")
+                        && line.contains("type=\"danvan.directive.issued.v1\""))
+                .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
