@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.opentelemetry.proto.trace.v1.Span;
 import org.danvan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,7 @@ class WalkingSkeletonIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
+    private static OtlpTraceReceiver traces;
     private static ServiceProcess directives;
     private static ServiceProcess reporting;
     private static ServiceProcess gateway;
@@ -42,14 +44,17 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void startPlatform() {
         TestInfrastructure.Endpoints infrastructure = TestInfrastructure.endpoints();
+        traces = new OtlpTraceReceiver();
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                "MONGODB_URI", infrastructure.mongoUri());
+                "MONGODB_URI", infrastructure.mongoUri(),
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
         directives = new ServiceProcess("directive-service", env).start();
         reporting = new ServiceProcess("reporting-service", env).start();
         directives.awaitHealthy();
         reporting.awaitHealthy();
         gateway = new ServiceProcess("gateway", Map.of(
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
                 "DIRECTIVE_SERVICE_URL", directives.url(),
                 "REPORTING_SERVICE_URL", reporting.url(),
                 // feedback-service is not started in this test: nothing listens there
@@ -62,6 +67,9 @@ class WalkingSkeletonIT {
             if (process != null) {
                 process.stop();
             }
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -78,6 +86,34 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(2)
+    void oneTraceSpansTheGatewayTheOutboxProducerAndTheConsumer() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + Long.toHexString(System.nanoTime() & 0xffff | 0x1000);
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(directiveJson())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        directivesPosted++;
+
+        List<OtlpTraceReceiver.ReceivedSpan> trace = await().atMost(Duration.ofSeconds(60)).until(
+                () -> traces.spans().stream().filter(span -> span.traceId().equals(traceId)).toList(),
+                // each service exports its spans in its own batches: wait for the last hop and the producer
+                spans -> spans.stream().anyMatch(s -> s.service().equals("reporting-service") && s.kind() == Span.SpanKind.SPAN_KIND_CONSUMER)
+                        && spans.stream().anyMatch(s -> s.service().equals("directive-service") && s.kind() == Span.SpanKind.SPAN_KIND_PRODUCER));
+
+        assertThat(trace).anySatisfy(s -> assertThat(s.service()).isEqualTo("gateway"));
+        assertThat(trace).anySatisfy(s -> {
+            assertThat(s.service()).isEqualTo("directive-service");
+            assertThat(s.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+        });
+        assertThat(trace).anySatisfy(s -> {
+            assertThat(s.service()).isEqualTo("directive-service");
+            assertThat(s.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_PRODUCER);
+        });
+    }
+
+    @Test
+    @Order(3)
     void anIssuedEventStoredJustBeforeAKillDashNineIsDeliveredAfterRestartAndAppliedOnce() throws Exception {
         directives.stop();
         // the relay waits an hour: the event is certainly still pending in Mongo when the process dies
@@ -93,7 +129,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void gatewayErrorsAreProblemDetailsInTheCallersLanguage() throws Exception {
         HttpResponse<String> unavailable = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/cases"))
                 .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
@@ -114,14 +150,18 @@ class WalkingSkeletonIT {
         assertThat(invalid.body()).contains("\"field\":\"number\"").contains("must not be blank");
     }
 
-    private static String postDirective() throws IOException, InterruptedException {
-        String body = """
+    private static String directiveJson() {
+        return """
                 {"number":"%s","kind":"RESOLUTION","title":"Nghị quyết về nâng cao chất lượng Mặt trận và đoàn thể",
                  "issuerUnitId":"u-duc-trong","issuedOn":"2021-06-30","recipientUnitIds":["u-commune-1"],
                  "targets":[{"indicatorCode":"ENROLMENT_RATE","comparator":"GTE","threshold":95,"unit":"PERCENT",
                              "levels":["COMMUNE"],"period":{"type":"EVERY_YEAR"}}],
                  "reportingDuty":{"cadence":"ANNUAL","dueOffsetDays":15,"reportToUnitId":"u-duc-trong"}}
                 """.formatted("05-NQ/HU-" + UUID.randomUUID());
+    }
+
+    private static String postDirective() throws IOException, InterruptedException {
+        String body = directiveJson();
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

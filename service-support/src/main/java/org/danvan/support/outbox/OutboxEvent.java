@@ -13,16 +13,18 @@ import org.danvan.contracts.Topics;
  * An event waiting inside its aggregate's document until the {@link OutboxRelay} has published it. It is
  * written in the same single-document write as the state change that caused it, so neither can exist
  * without the other (no dual write, no transaction needed). The data is checked against its schema here,
- * before anything is stored, so an invalid event can never reach the topic.
+ * before anything is stored, so an invalid event can never reach the topic. {@code traceparent} keeps the
+ * trace of the request that caused the event, so its publication and consumption join that trace.
  */
-public record OutboxEvent(String eventId, String type, String topic, String key, Instant time, String data) {
+public record OutboxEvent(String eventId, String type, String topic, String key, Instant time, String data,
+        String traceparent) {
 
     public static OutboxEvent of(String type, String aggregateId, Object payload) {
         byte[] json = EventJson.write(payload);
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "outbox", type, aggregateId, Instant.now(), json);
         EventSchemas.requireValid(event);
         return new OutboxEvent(event.id(), type, Topics.forEventType(type).name(), aggregateId, event.time(),
-                new String(json, StandardCharsets.UTF_8));
+                new String(json, StandardCharsets.UTF_8), TraceParent.current());
     }
 
     CloudEvent toCloudEvent(String source) {

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import org.bson.Document;
 import org.danvan.contracts.KafkaCloudEvents;
 import org.slf4j.Logger;
@@ -104,8 +105,10 @@ public class OutboxRelay implements SmartLifecycle {
         for (Document document : documents) {
             for (Document pending : document.getList(FIELD, Document.class)) {
                 OutboxEvent event = mongo.getConverter().read(OutboxEvent.class, pending);
-                kafka.send(KafkaCloudEvents.toRecord(event.topic(), event.toCloudEvent(properties.source())))
-                        .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                try (Scope trace = TraceParent.resume(event.traceparent())) {
+                    kafka.send(KafkaCloudEvents.toRecord(event.topic(), event.toCloudEvent(properties.source())))
+                            .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
                 collection.updateOne(Filters.eq("_id", document.get("_id")),
                         Updates.pull(FIELD, new Document("eventId", event.eventId())));
                 published.increment();
