@@ -2,7 +2,7 @@ package org.danvan.reporting.targets;
 
 import java.util.function.Consumer;
 
-import org.danvan.reporting.events.InboundEvents;
+import org.danvan.support.events.InboundEventReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -12,7 +12,7 @@ import org.springframework.messaging.Message;
 class DirectiveEventsBinding {
 
     @Bean
-    Consumer<Message<byte[]>> directiveEvents(DirectiveTargets targets) {
-        return message -> targets.consume(InboundEvents.read(message));
+    Consumer<Message<byte[]>> directiveEvents(DirectiveTargets targets, InboundEventReader events) {
+        return message -> targets.consume(events.read(message));
     }
 }

@@ -121,6 +121,8 @@ class DirectiveEventsIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> targets(goodId).size() == 1);
         assertThat(targets(badId)).isEmpty();
+        assertThat(meters.get("danvan.events.rejected").tag("topic", DirectiveContract.DIRECTIVES.name()).counter().count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.danvan.contracts.Topic;
 import org.danvan.contracts.Topics;
+import org.danvan.support.events.InboundEventReader;
 import org.danvan.support.health.MongoPingHealthIndicator;
 import org.danvan.support.outbox.OutboxProperties;
 import org.danvan.support.outbox.OutboxRelay;
@@ -32,6 +33,11 @@ public class DanvanServiceAutoConfiguration {
     @Bean
     ProblemHandler problemHandler(MessageSource messageSource) {
         return new ProblemHandler(messageSource);
+    }
+
+    @Bean
+    InboundEventReader inboundEventReader(MeterRegistry meters) {
+        return new InboundEventReader(meters);
     }
 
     @Bean(name = "mongoHealthIndicator")
