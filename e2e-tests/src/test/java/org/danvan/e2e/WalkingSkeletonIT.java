@@ -8,14 +8,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.opentelemetry.proto.trace.v1.Span;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.danvan.contracts.directive.DirectiveContract;
+import org.danvan.testsupport.EventProbe;
 import org.danvan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +46,7 @@ class WalkingSkeletonIT {
     private static ServiceProcess directives;
     private static ServiceProcess reporting;
     private static ServiceProcess gateway;
+    private static ServiceProcess feedback;
     private static int directivesPosted;
 
     @BeforeAll
@@ -51,19 +59,21 @@ class WalkingSkeletonIT {
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
         directives = new ServiceProcess("directive-service", env).start();
         reporting = new ServiceProcess("reporting-service", env).start();
+        feedback = new ServiceProcess("feedback-service", env).start();
         directives.awaitHealthy();
         reporting.awaitHealthy();
+        feedback.awaitHealthy();
         gateway = new ServiceProcess("gateway", Map.of(
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
                 "DIRECTIVE_SERVICE_URL", directives.url(),
                 "REPORTING_SERVICE_URL", reporting.url(),
-                // feedback-service is not started in this test: nothing listens there
+                // the gateway's feedback route leads nowhere, to see its 503
                 "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort())).start().awaitHealthy();
     }
 
     @AfterAll
     static void stopPlatform() throws InterruptedException {
-        for (ServiceProcess process : new ServiceProcess[] {gateway, reporting, directives}) {
+        for (ServiceProcess process : new ServiceProcess[] {gateway, feedback, reporting, directives}) {
             if (process != null) {
                 process.stop();
             }
@@ -148,6 +158,35 @@ class WalkingSkeletonIT {
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(invalid.body()).contains("\"field\":\"number\"").contains("must not be blank");
+    }
+
+    @Test
+    @Order(5)
+    void everyMetricThatAnAlertRuleOrADashboardQueriesIsExported() throws Exception {
+        try (EventProbe probe = new EventProbe()) {
+            // one record that breaks the contract, so the dead-letter counter exists as it would in production
+            probe.send(new ProducerRecord<>(DirectiveContract.DIRECTIVES.name(), "broken", "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        Path deploy = Path.of(System.getProperty("danvan.root", "..")).resolve("deploy");
+        Set<String> queried = new TreeSet<>();
+        MonitoringQueries.expressions(deploy).forEach(expression -> queried.addAll(MonitoringQueries.metricNames(expression)));
+
+        Set<String> exported = await().atMost(Duration.ofSeconds(30)).until(WalkingSkeletonIT::exportedMetricNames,
+                names -> names.contains("danvan_events_rejected_total"));
+
+        assertThat(queried).isNotEmpty();
+        assertThat(exported).containsAll(queried);
+    }
+
+    private static Set<String> exportedMetricNames() throws IOException, InterruptedException {
+        Set<String> names = new TreeSet<>();
+        for (ServiceProcess process : new ServiceProcess[] {gateway, directives, reporting, feedback}) {
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(process.url() + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            body.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(names::add);
+        }
+        return names;
     }
 
     private static String directiveJson() {
