@@ -107,9 +107,10 @@ class WalkingSkeletonIT {
 
         List<OtlpTraceReceiver.ReceivedSpan> trace = await().atMost(Duration.ofSeconds(60)).until(
                 () -> traces.spans().stream().filter(span -> span.traceId().equals(traceId)).toList(),
-                // each service exports its spans in its own batches: wait for the last hop and the producer
+                // each process exports its spans in its own batches, on its own schedule: wait for all three
                 spans -> spans.stream().anyMatch(s -> s.service().equals("reporting-service") && s.kind() == Span.SpanKind.SPAN_KIND_CONSUMER)
-                        && spans.stream().anyMatch(s -> s.service().equals("directive-service") && s.kind() == Span.SpanKind.SPAN_KIND_PRODUCER));
+                        && spans.stream().anyMatch(s -> s.service().equals("directive-service") && s.kind() == Span.SpanKind.SPAN_KIND_PRODUCER)
+                        && spans.stream().anyMatch(s -> s.service().equals("gateway")));
 
         assertThat(trace).anySatisfy(s -> assertThat(s.service()).isEqualTo("gateway"));
         assertThat(trace).anySatisfy(s -> {

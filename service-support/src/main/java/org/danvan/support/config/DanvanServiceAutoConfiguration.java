@@ -10,6 +10,7 @@ import org.danvan.support.events.InboundEventReader;
 import org.danvan.support.health.MongoPingHealthIndicator;
 import org.danvan.support.outbox.OutboxProperties;
 import org.danvan.support.outbox.OutboxRelay;
+import org.danvan.support.outbox.PendingOutboxIndex;
 import org.danvan.support.problem.ProblemHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,11 +48,17 @@ public class DanvanServiceAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean({MongoTemplate.class, KafkaTemplate.class})
+    @ConditionalOnBean(MongoTemplate.class)
     @ConditionalOnProperty("danvan.outbox.collections[0]")
+    PendingOutboxIndex pendingOutboxIndex(MongoTemplate mongo, OutboxProperties properties) {
+        return new PendingOutboxIndex(mongo, properties);
+    }
+
+    @Bean
+    @ConditionalOnBean({MongoTemplate.class, KafkaTemplate.class, PendingOutboxIndex.class})
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, properties, meters);
+            PendingOutboxIndex index, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, properties, index, meters);
     }
 
     /** Each service creates the topics it is the one writer of, with their registered layout. */

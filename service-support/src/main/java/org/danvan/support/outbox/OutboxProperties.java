@@ -13,8 +13,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the outbox relay looks for pending events and how often.
  *
- * @param collections the aggregate collections whose documents carry an {@code outbox} array
- * @param source      the CloudEvents {@code source} of every event this service publishes
+ * @param collections   the aggregate collections whose documents carry an {@code outbox} array
+ * @param source        the CloudEvents {@code source} of every event this service publishes
+ * @param pollInterval  how often the relay publishes what the pending index lists
+ * @param sweepInterval how often it scans the aggregate collections themselves, to find pending events
+ *                      whose index entry was lost (a crash between the aggregate write and the index write)
+ * @param batchSize     aggregates published per round
  */
 @Validated
 @ConfigurationProperties("danvan.outbox")
@@ -22,6 +26,7 @@ public record OutboxProperties(
         @DefaultValue List<String> collections,
         @NotBlank String source,
         @NotNull @DefaultValue("200ms") Duration pollInterval,
-        @Min(1) @DefaultValue("100") int batchSize,
+        @NotNull @DefaultValue("5m") Duration sweepInterval,
+        @Min(1) @DefaultValue("500") int batchSize,
         @NotNull @DefaultValue("10s") Duration sendTimeout) {
 }
