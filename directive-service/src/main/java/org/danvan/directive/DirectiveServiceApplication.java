@@ -2,9 +2,11 @@ package org.danvan.directive;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Owns organisation units and directives; publishes every change of them as events. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class DirectiveServiceApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,113 @@
+package org.danvan.directive.units;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.danvan.support.problem.PreconditionFailedException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The unit tree. Every read takes {@code asOf} (default today): the tree as it stood on that date. Changes
+ * honour {@code If-Match} with the ETag of the unit they change.
+ */
+@RestController
+@RequestMapping("/api/v1/units")
+@org.springframework.validation.annotation.Validated
+class UnitController {
+
+    private final Units units;
+
+    UnitController(Units units) {
+        this.units = units;
+    }
+
+    @PostMapping
+    ResponseEntity<UnitView> register(@Valid @RequestBody UnitRequests.Register request) {
+        UnitView view = units.register(request);
+        return ResponseEntity.created(URI.create("/api/v1/units/" + view.code()))
+                .eTag(PreconditionFailedException.etag(view.version())).body(view);
+    }
+
+    @GetMapping("/{code}")
+    ResponseEntity<UnitView> get(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        UnitView view = units.get(code, today(asOf));
+        return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
+    }
+
+    @GetMapping("/{code}/children")
+    PageView children(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size) {
+        return PageView.of(units.children(code, today(asOf), PageRequest.of(page, size)));
+    }
+
+    @GetMapping("/{code}/subtree")
+    List<UnitView> subtree(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "1") @Min(0) @Max(6) int depth) {
+        return units.subtree(code, today(asOf), depth);
+    }
+
+    @GetMapping("/{code}/ancestors")
+    List<UnitView> ancestors(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return units.ancestors(code, today(asOf));
+    }
+
+    @GetMapping
+    PageView search(@RequestParam(required = false) String q, @RequestParam(required = false) String level,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size) {
+        return PageView.of(units.search(q, level, kind, today(asOf), PageRequest.of(page, size)));
+    }
+
+    @PostMapping("/{code}/move")
+    ResponseEntity<UnitView> move(@PathVariable String code, @Valid @RequestBody UnitRequests.Move request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withEtag(units.move(code, request, ifMatch));
+    }
+
+    @PostMapping("/{code}/rename")
+    ResponseEntity<UnitView> rename(@PathVariable String code, @Valid @RequestBody UnitRequests.Rename request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withEtag(units.rename(code, request, ifMatch));
+    }
+
+    @PostMapping("/{code}/close")
+    ResponseEntity<UnitView> close(@PathVariable String code, @Valid @RequestBody UnitRequests.Close request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withEtag(units.close(code, request, ifMatch));
+    }
+
+    private static ResponseEntity<UnitView> withEtag(UnitView view) {
+        return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
+    }
+
+    private static LocalDate today(LocalDate asOf) {
+        return asOf == null ? LocalDate.now() : asOf;
+    }
+
+    /** One page of units with the total, as the API returns lists. */
+    record PageView(List<UnitView> items, int page, int size, long total) {
+        static PageView of(Page<UnitView> page) {
+            return new PageView(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
+        }
+    }
+}

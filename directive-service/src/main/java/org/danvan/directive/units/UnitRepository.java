@@ -1,0 +1,6 @@
+package org.danvan.directive.units;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface UnitRepository extends MongoRepository<UnitDocument, String> {
+}
