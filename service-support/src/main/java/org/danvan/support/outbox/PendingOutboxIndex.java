@@ -1,8 +1,11 @@
 package org.danvan.support.outbox;
 
+import java.util.Collection;
 import java.util.List;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,9 +42,24 @@ public class PendingOutboxIndex extends AbstractMongoEventListener<Object> {
 
     /** Notes that an aggregate has events waiting; for writes that bypass Spring Data's mapping events. */
     public void mark(String collection, Object aggregateId) {
-        Document entry = new Document("_id", collection + "/" + aggregateId)
-                .append("collection", collection).append("aggregateId", aggregateId);
+        Document entry = entry(collection, aggregateId);
         mongo.getCollection(COLLECTION).replaceOne(Filters.eq("_id", entry.get("_id")), entry,
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** {@link #mark} for many aggregates in one bulk write, as after a bulk import. */
+    public void markAll(String collection, Collection<?> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return;
+        }
+        mongo.getCollection(COLLECTION).bulkWrite(aggregateIds.stream().map(id -> {
+            Document entry = entry(collection, id);
+            return new ReplaceOneModel<>(Filters.eq("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true));
+        }).toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    private static Document entry(String collection, Object aggregateId) {
+        return new Document("_id", collection + "/" + aggregateId)
+                .append("collection", collection).append("aggregateId", aggregateId);
     }
 }
