@@ -2,37 +2,48 @@ package org.danvan.directive.directives;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.danvan.contracts.directive.ReportingDuty;
-import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.support.outbox.OutboxEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Persistence form of a directive; its pending events ride in {@code outbox} in the same document write. */
+/**
+ * Persistence form of a directive: the current version's content, every earlier version, the
+ * acknowledgements of its recipients; pending events ride in {@code outbox} in the same document write.
+ */
 @Document("directives")
 class DirectiveDocument {
 
     @Id
     String id;
     @Version
-    Long revision;
+    Long storeVersion;
     int version;
     DirectiveStatus status;
-    String number;
-    DirectiveKind kind;
-    String title;
-    String issuerUnitId;
-    LocalDate issuedOn;
-    List<String> recipientUnitIds = new ArrayList<>();
-    List<TargetSpec> targets = new ArrayList<>();
-    ReportingDuty reportingDuty;
+    DirectiveContent content;
+    /** Number and title without diacritics, for search. */
+    String searchText;
+    /** The units the recipients resolved to on the issue date. */
+    List<String> recipients = new ArrayList<>();
+    List<String> changes = new ArrayList<>();
+    List<EarlierVersion> earlierVersions = new ArrayList<>();
+    Map<String, LocalDate> acknowledgements = new LinkedHashMap<>();
+    LocalDate endedOn;
+    String endReason;
+    String supersededBy;
     List<OutboxEvent> outbox = new ArrayList<>();
 
+    /** A version replaced by an amendment, kept as it was. */
+    record EarlierVersion(int version, DirectiveStatus status, DirectiveContent content, List<String> recipients,
+            List<String> changes) {
+    }
+
     DirectiveView view() {
-        return new DirectiveView(id, version, status, number, kind, title, issuerUnitId, issuedOn,
-                List.copyOf(recipientUnitIds), List.copyOf(targets), reportingDuty);
+        return new DirectiveView(id, version, status, content, List.copyOf(recipients), List.copyOf(changes), endedOn,
+                endReason, supersededBy, storeVersion == null ? 0 : storeVersion);
     }
 }

@@ -1,8 +1,13 @@
 package org.danvan.directive.directives;
 
+import java.util.List;
+
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface DirectiveRepository extends MongoRepository<DirectiveDocument, String> {
 
-    boolean existsByIssuerUnitIdAndNumber(String issuerUnitId, String number);
+    boolean existsByContentIssuerUnitIdAndContentNumber(String issuerUnitId, String number);
+
+    /** Issued (non-draft) directives that implement the given one: the implementing plans filed for it. */
+    List<DirectiveDocument> findByContentImplementsDirectiveIdsContainingAndStatusNot(String directiveId, DirectiveStatus status);
 }

@@ -7,22 +7,50 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.danvan.contracts.directive.ReportingDuty;
 import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
 
-/** A directive as a client submits it. */
+/**
+ * A directive as a client submits it (DOMAIN §3). Recipients are explicit units and/or groups of units by
+ * kind and level inside the issuer's subtree, resolved to the units open there on the issue date. {@code draft} keeps it editable; otherwise
+ * it is issued at once.
+ */
 public record DirectiveRequest(
         @NotBlank @Size(max = 64) String number,
         @NotNull DirectiveKind kind,
         @NotBlank @Size(max = 1000) String title,
+        @Size(max = 1000) String focusTheme,
         @NotBlank String issuerUnitId,
         @NotNull LocalDate issuedOn,
+        @Size(max = 200) String place,
+        @Size(max = 200) String signer,
+        @Size(max = 200) String signerTitle,
+        @Size(max = 100_000) String body,
+        List<@NotBlank String> implementsDirectiveIds,
         List<@NotBlank String> recipientUnitIds,
+        List<@Valid @NotNull RecipientGroup> recipientGroups,
+        List<@Valid @NotNull TaskRequest> tasks,
         @NotNull List<@Valid @NotNull TargetRequest> targets,
-        @Valid DutyRequest reportingDuty) {
+        @Valid DutyRequest reportingDuty,
+        Boolean draft) {
+
+    /** Every unit of a kind (or of any kind, when null) at a level under the issuer, as of the issue date. */
+    public record RecipientGroup(String kind, @NotBlank String level) {
+    }
+
+    public record TaskRequest(
+            @NotNull @Positive Integer number,
+            @NotBlank @Size(max = 10_000) String text,
+            List<@Valid @NotNull RecipientGroup> assigneeGroups,
+            List<@NotBlank String> assigneeUnitIds,
+            String leadUnitId,
+            List<@NotBlank String> coordinatingUnitIds,
+            LocalDate dueOn) {
+    }
 
     public record TargetRequest(
             @NotBlank String indicatorCode,

@@ -3,20 +3,19 @@ package org.danvan.directive.directives;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.danvan.contracts.directive.ReportingDuty;
-import org.danvan.contracts.directive.TargetSpec;
-
-/** A directive as the API returns it. */
+/**
+ * A directive as the API returns it: its current version's content, the recipients that content resolved
+ * to on the issue date, its lifecycle; {@code storeVersion} is its ETag.
+ */
 public record DirectiveView(
         String id,
         int version,
         DirectiveStatus status,
-        String number,
-        DirectiveKind kind,
-        String title,
-        String issuerUnitId,
-        LocalDate issuedOn,
-        List<String> recipientUnitIds,
-        List<TargetSpec> targets,
-        ReportingDuty reportingDuty) {
+        DirectiveContent content,
+        List<String> recipients,
+        List<String> changes,
+        LocalDate endedOn,
+        String endReason,
+        String supersededBy,
+        @com.fasterxml.jackson.annotation.JsonIgnore long storeVersion) {
 }

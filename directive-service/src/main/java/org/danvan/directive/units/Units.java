@@ -198,15 +198,23 @@ public class Units {
         return open;
     }
 
-    /** Codes of the units of a kind and level open on {@code date}: how recipient groups resolve. */
-    public List<String> openOfKindAndLevel(String kind, String level, LocalDate date) {
-        Criteria criteria = openOn(date).and("level").is(level);
-        if (kind != null) {
-            criteria = criteria.and("kind").is(kind);
-        }
-        Query query = Query.query(criteria);
-        query.fields().include("_id");
-        return mongo.find(query, UnitDocument.class).stream().map(u -> u.code).toList();
+    /** The level of each of the given units. */
+    public java.util.Map<String, String> levelsOf(Collection<String> codes) {
+        java.util.Map<String, String> levels = new java.util.HashMap<>();
+        Query query = Query.query(Criteria.where("_id").in(codes));
+        query.fields().include("level");
+        mongo.find(query, UnitDocument.class).forEach(u -> levels.put(u.code, u.level));
+        return levels;
+    }
+
+    /**
+     * Codes of the units of a kind (any kind when null) at a level inside {@code root}'s subtree on
+     * {@code date}: how a directive's recipient groups resolve under its issuer.
+     */
+    public List<String> openOfKindAndLevelWithin(String root, String kind, String level, LocalDate date) {
+        return subtree(root, date, properties.levels().size()).stream().skip(1)
+                .filter(unit -> unit.level().equals(level) && (kind == null || unit.kind().equals(kind)))
+                .map(UnitView::code).toList();
     }
 
     private UnitView saveChanged(UnitDocument unit, LocalDate validFrom, String newParentId) {

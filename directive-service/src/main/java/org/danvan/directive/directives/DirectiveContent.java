@@ -1,0 +1,32 @@
+package org.danvan.directive.directives;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.danvan.contracts.directive.ReportingDuty;
+import org.danvan.contracts.directive.TargetSpec;
+
+/** The content of one version of a directive, as stored and as returned. */
+public record DirectiveContent(
+        String number,
+        DirectiveKind kind,
+        String title,
+        String focusTheme,
+        String issuerUnitId,
+        LocalDate issuedOn,
+        String place,
+        String signer,
+        String signerTitle,
+        String body,
+        List<String> implementsDirectiveIds,
+        List<String> recipientUnitIds,
+        List<DirectiveRequest.RecipientGroup> recipientGroups,
+        List<Task> tasks,
+        List<TargetSpec> targets,
+        ReportingDuty reportingDuty) {
+
+    /** A numbered task: who does it (groups and units), who leads, who coordinates, by when. */
+    public record Task(int number, String text, List<DirectiveRequest.RecipientGroup> assigneeGroups,
+            List<String> assigneeUnitIds, String leadUnitId, List<String> coordinatingUnitIds, LocalDate dueOn) {
+    }
+}
