@@ -1,6 +1,5 @@
 package org.danvan.contracts;
 
-import org.danvan.contracts.directive.DirectiveContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import java.time.Instant;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.danvan.contracts.directive.DirectiveContract;
 import org.junit.jupiter.api.Test;
 
 class KafkaCloudEventsTest {

@@ -50,7 +50,7 @@ class WalkingSkeletonIT {
     private static int directivesPosted;
 
     @BeforeAll
-    static void startPlatform() {
+    static void startPlatform() throws IOException, InterruptedException {
         TestInfrastructure.Endpoints infrastructure = TestInfrastructure.endpoints();
         traces = new OtlpTraceReceiver();
         Map<String, String> env = Map.of(
@@ -69,6 +69,7 @@ class WalkingSkeletonIT {
                 "REPORTING_SERVICE_URL", reporting.url(),
                 // the gateway's feedback route leads nowhere, to see its 503
                 "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort())).start().awaitHealthy();
+        registerUnits();
     }
 
     @AfterAll
@@ -190,13 +191,25 @@ class WalkingSkeletonIT {
         return names;
     }
 
+    /** The issuer and recipient of the skeleton's directives, registered through the gateway once. */
+    private static void registerUnits() throws IOException, InterruptedException {
+        for (String unit : List.of(
+                "{\"code\":\"DT\",\"name\":\"Huyện ủy Đức Trọng\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"DISTRICT\",\"openedOn\":\"1986-01-01\"}",
+                "{\"code\":\"DT-LH\",\"name\":\"Đảng ủy xã Liên Hiệp\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"DT\"}")) {
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/units"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(unit)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+    }
+
     private static String directiveJson() {
         return """
                 {"number":"%s","kind":"RESOLUTION","title":"Nghị quyết về nâng cao chất lượng Mặt trận và đoàn thể",
-                 "issuerUnitId":"u-duc-trong","issuedOn":"2021-06-30","recipientUnitIds":["u-commune-1"],
+                 "issuerUnitId":"DT","issuedOn":"2021-06-30","recipientUnitIds":["DT-LH"],
                  "targets":[{"indicatorCode":"ENROLMENT_RATE","comparator":"GTE","threshold":95,"unit":"PERCENT",
                              "levels":["COMMUNE"],"period":{"type":"EVERY_YEAR"}}],
-                 "reportingDuty":{"cadence":"ANNUAL","dueOffsetDays":15,"reportToUnitId":"u-duc-trong"}}
+                 "reportingDuty":{"cadence":"ANNUAL","dueOffsetDays":15,"reportToUnitId":"DT"}}
                 """.formatted("05-NQ/HU-" + UUID.randomUUID());
     }
 

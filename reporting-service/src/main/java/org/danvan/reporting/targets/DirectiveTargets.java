@@ -1,6 +1,5 @@
 package org.danvan.reporting.targets;
 
-import org.danvan.contracts.directive.DirectiveContract;
 import java.util.List;
 
 import com.mongodb.ErrorCategory;
@@ -8,7 +7,7 @@ import com.mongodb.MongoWriteException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
-import org.danvan.contracts.EventTypes;
+import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +68,8 @@ class DirectiveTargets {
 
     void consume(CloudEvent event) {
         String outcome = "ignored";
-        if (DirectiveContract.DIRECTIVE_ISSUED.equals(event.type())) {
+        // an amendment carries the whole new version in the issued event's shape
+        if (DirectiveContract.DIRECTIVE_ISSUED.equals(event.type()) || DirectiveContract.DIRECTIVE_AMENDED.equals(event.type())) {
             outcome = apply(event.id(), EventJson.read(event.data(), DirectiveIssued.class)) ? "applied" : "duplicate";
         }
         meters.counter("danvan.events.consumed", "type", event.type(), "outcome", outcome).increment();

@@ -1,7 +1,5 @@
 package org.danvan.reporting.targets;
 
-import org.danvan.contracts.reporting.ReportingContract;
-import org.danvan.contracts.directive.DirectiveContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,9 +21,12 @@ import org.danvan.contracts.EventJson;
 import org.danvan.contracts.EventTypes;
 import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.Topics;
+import org.danvan.contracts.directive.DirectiveAmended;
+import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
+import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -92,8 +93,11 @@ class DirectiveEventsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> targets(directiveId).size() == 1);
         assertThat(targets(directiveId).getFirst()).containsEntry("threshold", 95).containsEntry("directiveVersion", 1);
 
-        probe.send(record("e2-" + directiveId, DirectiveContract.DIRECTIVE_ISSUED, directiveId,
-                EventJson.write(issued(directiveId, 2, "97"))));
+        DirectiveIssued v2 = issued(directiveId, 2, "97");
+        probe.send(record("e2-" + directiveId, DirectiveContract.DIRECTIVE_AMENDED, directiveId,
+                EventJson.write(new DirectiveAmended(v2.directiveId(), 2, v2.number(), v2.kind(), v2.title(),
+                        v2.issuerUnitId(), v2.issuedOn(), v2.recipientUnitIds(), v2.targets(), v2.reportingDuty(),
+                        List.of("Nâng chỉ tiêu lên 97 %")))));
         probe.send(v1);
         await().atMost(Duration.ofSeconds(30)).until(() -> consumed("duplicate") >= duplicatesBefore + 1);
 

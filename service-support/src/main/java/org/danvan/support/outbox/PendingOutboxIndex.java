@@ -3,9 +3,10 @@ package org.danvan.support.outbox;
 import java.util.Collection;
 import java.util.List;
 
-import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -52,10 +53,15 @@ public class PendingOutboxIndex extends AbstractMongoEventListener<Object> {
         if (aggregateIds.isEmpty()) {
             return;
         }
-        mongo.getCollection(COLLECTION).bulkWrite(aggregateIds.stream().map(id -> {
-            Document entry = entry(collection, id);
-            return new ReplaceOneModel<>(Filters.eq("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true));
-        }).toList(), new BulkWriteOptions().ordered(false));
+        try {
+            mongo.getCollection(COLLECTION).insertMany(aggregateIds.stream().map(id -> entry(collection, id)).toList(),
+                    new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // entries that already exist are fine; anything else is not
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
     }
 
     private static Document entry(String collection, Object aggregateId) {
