@@ -148,7 +148,7 @@ class UnitImport {
             return;
         }
         if (row.level() != null && parentLevel != null && properties.levels().contains(row.level())
-                && properties.rank(parentLevel) >= properties.rank(row.level())) {
+                && properties.rank(parentLevel) > properties.rank(row.level())) {
             problems.add(message("import.parent-level", locale, row.parentId(), parentLevel, row.level()));
         }
         LocalDate opened = openedOn.get(row.code());

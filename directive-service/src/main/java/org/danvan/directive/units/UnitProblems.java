@@ -21,6 +21,12 @@ final class UnitProblems {
         }
     }
 
+    static final class TreeCycle extends DanvanProblem {
+        TreeCycle(String code, String parent) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "unit-cycle", code, parent);
+        }
+    }
+
     static final class ParentLevel extends DanvanProblem {
         ParentLevel(String code, String level, String parent, String parentLevel) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "unit-parent-level", code, level, parent, parentLevel);

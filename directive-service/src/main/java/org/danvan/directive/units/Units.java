@@ -92,8 +92,8 @@ public class Units {
             throw new UnitProblems.ClosedUnit(code, request.validFrom());
         }
         UnitDocument parent = open(request.newParentId(), request.validFrom());
-        // a parent is always at a higher level, so a move can never close a cycle
         requireLevelBelow(unit, parent);
+        requireNoCycle(unit.code, parent.code, request.validFrom());
         reparent(unit, parent.code, request.validFrom());
         return saveChanged(unit, request.validFrom(), parent.code);
     }
@@ -238,8 +238,16 @@ public class Units {
         unit.parents = links;
     }
 
+    /** Units of one level may hang under each other (a commission under its party committee), so look. */
+    private void requireNoCycle(String code, String newParent, LocalDate on) {
+        if (code.equals(newParent) || ancestors(newParent, on).stream().anyMatch(a -> a.code().equals(code))) {
+            throw new UnitProblems.TreeCycle(code, newParent);
+        }
+    }
+
+    /** A parent is at the same level (a body of it) or a higher one, never lower. */
     private void requireLevelBelow(UnitDocument child, UnitDocument parent) {
-        if (properties.rank(parent.level) >= properties.rank(child.level)) {
+        if (properties.rank(parent.level) > properties.rank(child.level)) {
             throw new UnitProblems.ParentLevel(child.code, child.level, parent.code, parent.level);
         }
     }

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * The named levels of the unit tree, from the top down, and the kinds of unit. Both are configuration: the
  * 2025 reform removed the district level without changing any code.
  *
- * @param levels levels from the top of the tree down; a unit's parent is at a higher level
+ * @param levels levels from the top of the tree down; a unit's parent is at its own level or a higher one
  * @param kinds  the kinds a unit may have
  */
 @Validated

@@ -173,6 +173,12 @@ class UnitTreeIT {
         assertThat(upward.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(upward.getBody().get("type")).isEqualTo("https://danvan.org/problems/unit-parent-level");
 
+        register("BDV", "Ban Dân vận Tỉnh ủy", "PROVINCE", "1976-01-01", "LD");
+        ResponseEntity<Map> cycle = post("/api/v1/units/" + code("LD") + "/move",
+                Map.of("newParentId", code("BDV"), "validFrom", "2022-01-01"), null);
+        assertThat(cycle.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(cycle.getBody().get("type")).isEqualTo("https://danvan.org/problems/unit-cycle");
+
         ResponseEntity<Map> stale = post("/api/v1/units/" + code("LH") + "/rename",
                 Map.of("name", "Xã Liên Hiệp mới", "validFrom", "2022-01-01"), "\"99\"");
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
