@@ -23,7 +23,8 @@ public record DirectiveContent(
         List<DirectiveRequest.RecipientGroup> recipientGroups,
         List<Task> tasks,
         List<TargetSpec> targets,
-        ReportingDuty reportingDuty) {
+        ReportingDuty reportingDuty,
+        LocalDate validUntil) {
 
     /** A numbered task: who does it (groups and units), who leads, who coordinates, by when. */
     public record Task(int number, String text, List<DirectiveRequest.RecipientGroup> assigneeGroups,

@@ -8,6 +8,8 @@ interface DirectiveRepository extends MongoRepository<DirectiveDocument, String>
 
     boolean existsByContentIssuerUnitIdAndContentNumber(String issuerUnitId, String number);
 
+    List<DirectiveDocument> findByStatusInAndContentValidUntilBefore(List<DirectiveStatus> statuses, java.time.LocalDate date);
+
     /** Issued (non-draft) directives that implement the given one: the implementing plans filed for it. */
     List<DirectiveDocument> findByContentImplementsDirectiveIdsContainingAndStatusNot(String directiveId, DirectiveStatus status);
 }

@@ -16,8 +16,8 @@ import org.danvan.contracts.directive.TargetSpec;
 
 /**
  * A directive as a client submits it (DOMAIN §3). Recipients are explicit units and/or groups of units by
- * kind and level inside the issuer's subtree, resolved to the units open there on the issue date. {@code draft} keeps it editable; otherwise
- * it is issued at once.
+ * kind and level inside the issuer's subtree, resolved to the units open there on the issue date. A directive
+ * with {@code validUntil} expires the day after. {@code draft} keeps it editable; otherwise it is issued at once.
  */
 public record DirectiveRequest(
         @NotBlank @Size(max = 64) String number,
@@ -36,6 +36,7 @@ public record DirectiveRequest(
         List<@Valid @NotNull TaskRequest> tasks,
         @NotNull List<@Valid @NotNull TargetRequest> targets,
         @Valid DutyRequest reportingDuty,
+        LocalDate validUntil,
         Boolean draft) {
 
     /** Every unit of a kind (or of any kind, when null) at a level under the issuer, as of the issue date. */

@@ -113,6 +113,26 @@ public class Directives {
         return repository.save(directive).view();
     }
 
+    /**
+     * Marks in-force directives whose {@code validUntil} has passed as expired, each with a revoked event
+     * (reason {@code expired}); returns how many expired.
+     */
+    public int expire(LocalDate today) {
+        int expired = 0;
+        for (DirectiveDocument directive : repository.findByStatusInAndContentValidUntilBefore(
+                List.of(DirectiveStatus.ISSUED, DirectiveStatus.AMENDED), today)) {
+            LocalDate effectiveOn = directive.content.validUntil().plusDays(1);
+            directive.status = DirectiveStatus.EXPIRED;
+            directive.endedOn = effectiveOn;
+            directive.endReason = "expired";
+            directive.outbox.add(OutboxEvent.of(DirectiveContract.DIRECTIVE_REVOKED, directive.id,
+                    new DirectiveRevoked(directive.id, directive.version, effectiveOn, "expired", null)));
+            repository.save(directive);
+            expired++;
+        }
+        return expired;
+    }
+
     /** A recipient acknowledges; acknowledging again changes nothing. */
     public DirectiveView acknowledge(String id, String unitId, LocalDate on) {
         DirectiveDocument directive = find(id);
@@ -265,6 +285,9 @@ public class Directives {
                 violations.add(new Violation("implementsDirectiveIds[" + i + "]", "directive.unknown-directive", parent));
             }
         }
+        if (request.validUntil() != null && request.validUntil().isBefore(request.issuedOn())) {
+            violations.add(new Violation("validUntil", "directive.valid-until-before-issue", request.issuedOn()));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
@@ -319,7 +342,8 @@ public class Directives {
                 request.issuerUnitId(), request.issuedOn(), request.place(), request.signer(), request.signerTitle(),
                 request.body(), list(request.implementsDirectiveIds()), list(request.recipientUnitIds()),
                 list(request.recipientGroups()), tasks, targets, duty == null ? null
-                        : new ReportingDuty(duty.cadence(), duty.dueOffsetDays(), duty.reportToUnitId(), duty.viaUnitId()));
+                        : new ReportingDuty(duty.cadence(), duty.dueOffsetDays(), duty.reportToUnitId(), duty.viaUnitId()),
+                request.validUntil());
     }
 
     private DirectiveDocument load(String id, String ifMatch) {

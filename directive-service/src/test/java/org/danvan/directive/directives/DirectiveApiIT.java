@@ -18,6 +18,7 @@ import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.directive.DirectiveAmended;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.contracts.directive.DirectiveRevoked;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,8 @@ class DirectiveApiIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    Directives directives;
 
     private String run;
 
@@ -270,6 +273,60 @@ class DirectiveApiIT {
 
         assertThat(((Number) found.get("total")).intValue()).isEqualTo(1);
         assertThat(((Number) otherYear.get("total")).intValue()).isZero();
+    }
+
+    @Test
+    void anIdempotencyKeyMakesARepeatedCreateReplayTheFirstAnswerInsteadOfCreatingAgain() {
+        String body = directive("11-NQ/HU", code("DT"), "");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "key-" + run);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+
+        ResponseEntity<Map> first = http.exchange("/api/v1/directives", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+        ResponseEntity<Map> again = http.exchange("/api/v1/directives", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+        ResponseEntity<Map> otherBody = http.exchange("/api/v1/directives", HttpMethod.POST,
+                new HttpEntity<>(body.replace("11-NQ/HU", "12-NQ/HU"), headers), Map.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+        assertThat(again.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(otherBody.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(otherBody.getBody().get("type")).isEqualTo("https://danvan.org/problems/idempotency-key-reused");
+        Map<?, ?> found = http.getForObject("/api/v1/directives?issuer=" + code("DT") + "&q=11-NQ", Map.class);
+        assertThat(((Number) found.get("total")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesImplementsLinksThatWouldMakeACycle() {
+        String resolution = (String) post(directive("25-NQ/HU", code("DT"), ""), null).getBody().get("id");
+        String programme = (String) post(directive("20-CTr/HU", code("DT"),
+                ",\"implementsDirectiveIds\":[\"" + resolution + "\"]"), null).getBody().get("id");
+        String amendment = "{\"directive\":" + directive("25-NQ/HU", code("DT"),
+                ",\"implementsDirectiveIds\":[\"" + programme + "\"]") + ",\"changes\":[\"thực hiện chương trình 20\"]}";
+
+        ResponseEntity<Map> cycle = send(HttpMethod.POST, "/api/v1/directives/" + resolution + "/amend", amendment, "en", null);
+
+        assertThat(cycle.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) cycle.getBody().get("errors")).extracting(e -> e.get("field"))
+                .containsExactly("implementsDirectiveIds[0]");
+        assertThat(cycle.getBody().toString()).contains("would make a cycle");
+    }
+
+    @Test
+    void aDirectivePastItsValidityExpiresWithARevokedEvent() {
+        String id = (String) post(directive("13-NQ/HU", code("DT"), ",\"validUntil\":\"2021-12-31\""), null).getBody().get("id");
+
+        assertThat(directives.expire(java.time.LocalDate.of(2022, 1, 1))).isGreaterThanOrEqualTo(1);
+
+        Map<?, ?> read = http.getForObject("/api/v1/directives/" + id, Map.class);
+        assertThat(read.get("status")).isEqualTo("EXPIRED");
+        assertThat(read.get("endedOn")).isEqualTo("2022-01-01");
+        DirectiveRevoked revoked = EventJson.read(awaitEvent(id, DirectiveContract.DIRECTIVE_REVOKED).data(), DirectiveRevoked.class);
+        assertThat(revoked.reason()).isEqualTo("expired");
+        assertThat(directives.expire(java.time.LocalDate.of(2022, 1, 2))).as("expired once only").isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.danvan.support.outbox.OutboxProperties;
 import org.danvan.support.outbox.OutboxRelay;
 import org.danvan.support.outbox.PendingOutboxIndex;
 import org.danvan.support.problem.ProblemHandler;
+import org.danvan.support.web.IdempotencyKeyFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -34,6 +35,12 @@ public class DanvanServiceAutoConfiguration {
     @Bean
     ProblemHandler problemHandler(MessageSource messageSource) {
         return new ProblemHandler(messageSource);
+    }
+
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    IdempotencyKeyFilter idempotencyKeyFilter(MongoTemplate mongo, MessageSource messageSource) {
+        return new IdempotencyKeyFilter(mongo, messageSource);
     }
 
     @Bean

@@ -186,10 +186,10 @@ public class OutboxRelay implements SmartLifecycle {
             }
             if (acknowledged == events.size()) {
                 mongo.getCollection(PendingOutboxIndex.COLLECTION).deleteOne(Filters.eq("_id", entry.get("_id")));
-                // events added while this round ran keep their aggregate indexed
-                Document after = collection.find(Filters.and(Filters.eq("_id", aggregateId), Filters.exists(FIELD + ".0")))
-                        .projection(Projections.include("_id")).first();
-                if (after != null) {
+                // events added while this round ran keep their aggregate indexed (a plain _id lookup: stores
+                // without a query planner scan the whole collection for anything more)
+                Document after = collection.find(Filters.eq("_id", aggregateId)).projection(Projections.include(FIELD)).first();
+                if (after != null && !after.getList(FIELD, Document.class, List.of()).isEmpty()) {
                     index.mark(entry.getString("collection"), aggregateId);
                 }
             }
