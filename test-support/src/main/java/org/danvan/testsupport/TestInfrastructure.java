@@ -52,7 +52,7 @@ public final class TestInfrastructure {
     }
 
     private static Endpoints startContainers() {
-        KafkaContainer kafka = new KafkaContainer("apache/kafka-native:4.1.2");
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
         MongoDBContainer mongo = new MongoDBContainer("mongo:8.0.4").withReplicaSet();
         kafka.start();
         mongo.start();
