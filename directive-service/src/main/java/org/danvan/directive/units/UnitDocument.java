@@ -26,6 +26,8 @@ class UnitDocument {
     long revision;
     String name;
     String nameFolded;
+    /** Names the unit had before a rename, each until (exclusive) the rename's date. */
+    List<EarlierName> earlierNames = new ArrayList<>();
     String kind;
     String level;
     LocalDate openedOn;
@@ -44,8 +46,16 @@ class UnitDocument {
                 .map(ParentLink::parentId).findFirst();
     }
 
+    record EarlierName(String name, LocalDate until) {
+    }
+
+    String nameOn(LocalDate date) {
+        return earlierNames.stream().filter(earlier -> date.isBefore(earlier.until()))
+                .min(java.util.Comparator.comparing(EarlierName::until)).map(EarlierName::name).orElse(name);
+    }
+
     UnitView view(LocalDate asOf) {
-        return new UnitView(code, name, kind, level, openedOn, closedOn, successorUnitId, parentOn(asOf).orElse(null),
+        return new UnitView(code, nameOn(asOf), kind, level, openedOn, closedOn, successorUnitId, parentOn(asOf).orElse(null),
                 List.copyOf(parents), revision);
     }
 }

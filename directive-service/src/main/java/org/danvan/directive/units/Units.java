@@ -98,8 +98,15 @@ public class Units {
         return saveChanged(unit, request.validFrom(), parent.code);
     }
 
+    /** Renames from {@code validFrom}; reads as of earlier dates keep the old name. */
     public UnitView rename(String code, UnitRequests.Rename request, String ifMatch) {
         UnitDocument unit = load(code, ifMatch);
+        LocalDate earliest = unit.earlierNames.stream().map(UnitDocument.EarlierName::until)
+                .max(LocalDate::compareTo).orElse(unit.openedOn).plusDays(1);
+        if (request.validFrom().isBefore(earliest)) {
+            throw new UnitProblems.DateOrder(code, request.validFrom(), earliest);
+        }
+        unit.earlierNames.add(new UnitDocument.EarlierName(unit.name, request.validFrom()));
         unit.name = request.name();
         unit.nameFolded = VietnameseText.fold(request.name());
         return saveChanged(unit, request.validFrom(), null);

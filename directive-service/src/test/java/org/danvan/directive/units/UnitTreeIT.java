@@ -155,6 +155,22 @@ class UnitTreeIT {
     }
 
     @Test
+    void aRenameKeepsTheOldNameForEarlierDates() {
+        ResponseEntity<Map> renamed = post("/api/v1/units/" + code("LH") + "/rename",
+                Map.of("name", "Xã Liên Hiệp Mới", "validFrom", "2024-01-01"), null);
+        assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(http.getForObject("/api/v1/units/" + code("LH") + "?asOf=2023-12-31", Map.class).get("name"))
+                .isEqualTo("Xã Liên Hiệp");
+        assertThat(http.getForObject("/api/v1/units/" + code("LH") + "?asOf=2024-01-01", Map.class).get("name"))
+                .isEqualTo("Xã Liên Hiệp Mới");
+        ResponseEntity<Map> backdated = post("/api/v1/units/" + code("LH") + "/rename",
+                Map.of("name", "Xã khác", "validFrom", "2023-06-01"), null);
+        assertThat(backdated.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(backdated.getBody().get("type")).isEqualTo("https://danvan.org/problems/unit-date-order");
+    }
+
+    @Test
     void searchIgnoresDiacriticsAndCaseAndHonoursTheDate() {
         dissolveDistrict();
 
