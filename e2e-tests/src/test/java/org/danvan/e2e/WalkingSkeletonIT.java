@@ -154,6 +154,13 @@ class WalkingSkeletonIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("\"title\":\"Không tìm thấy\"");
 
+        HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[6 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(tooLarge.body()).contains("\"title\":\"Request too large\"");
+
         HttpResponse<String> invalid = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -164,6 +171,22 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(5)
+    void theGatewayAddsSecurityHeadersAndACorrelationIdItForwards() throws Exception {
+        HttpResponse<String> given = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/units?q=duc"))
+                .header("X-Correlation-Id", "request-42").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/units?q=duc")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(given.statusCode()).isEqualTo(200);
+        assertThat(given.headers().firstValue("X-Correlation-Id")).hasValue("request-42");
+        assertThat(made.headers().firstValue("X-Correlation-Id")).get().asString().hasSize(36);
+        assertThat(given.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(given.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(given.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
+    @Order(6)
     void everyMetricThatAnAlertRuleOrADashboardQueriesIsExported() throws Exception {
         try (EventProbe probe = new EventProbe()) {
             // one record that breaks the contract, so the dead-letter counter exists as it would in production

@@ -1,0 +1,69 @@
+package org.danvan.gateway;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every request meets first: a correlation id (kept from the caller or made here) forwarded to the
+ * service and returned to the caller, and a limit on the body size, refused as problem+json.
+ */
+@Component
+class FrontDoorFilter implements GlobalFilter, Ordered {
+
+    static final String CORRELATION_ID = "X-Correlation-Id";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final GatewayProperties properties;
+
+    FrontDoorFilter(GatewayProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String correlationId = request.getHeaders().getFirst(CORRELATION_ID);
+        if (correlationId == null || correlationId.isBlank() || correlationId.length() > 100) {
+            correlationId = UUID.randomUUID().toString();
+        }
+        exchange.getResponse().getHeaders().set(CORRELATION_ID, correlationId);
+        long limit = request.getPath().value().endsWith("/import")
+                ? properties.maxImportSize().toBytes() : properties.maxRequestSize().toBytes();
+        if (request.getHeaders().getContentLength() > limit) {
+            return tooLarge(exchange, limit);
+        }
+        String id = correlationId;
+        return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(CORRELATION_ID, id))).build());
+    }
+
+    private static Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
+        boolean english = exchange.getRequest().getHeaders().getAcceptLanguageAsLocales().stream().findFirst()
+                .map(locale -> locale.getLanguage().equals("en")).orElse(false);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONTENT_TOO_LARGE);
+        problem.setType(URI.create("https://danvan.org/problems/request-too-large"));
+        problem.setTitle(english ? "Request too large" : "Yêu cầu quá lớn");
+        problem.setDetail(english ? "The body may be at most " + limit + " bytes."
+                : "Nội dung yêu cầu tối đa " + limit + " byte.");
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
+        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
