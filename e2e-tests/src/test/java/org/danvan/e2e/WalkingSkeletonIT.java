@@ -68,7 +68,9 @@ class WalkingSkeletonIT {
                 "DIRECTIVE_SERVICE_URL", directives.url(),
                 "REPORTING_SERVICE_URL", reporting.url(),
                 // the gateway's feedback route leads nowhere, to see its 503
-                "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort())).start().awaitHealthy();
+                "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort(),
+                "DANVAN_WEB_ORIGINS", "https://app.danvan.example"))
+                .start("--danvan.gateway.anonymous-per-minute=3").awaitHealthy();
         registerUnits();
     }
 
@@ -183,10 +185,41 @@ class WalkingSkeletonIT {
         assertThat(given.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(given.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(given.headers().firstValue("Strict-Transport-Security")).isPresent();
+
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.danvan.example")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.danvan.example");
+        HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
     @Order(6)
+    void citizensWithoutAnAccountAreRateLimitedPerAddressWithRetryAfter() throws Exception {
+        // 8 requests at 3 a minute: even split across a minute boundary, one window overflows
+        HttpResponse<String> limited = null;
+        for (int i = 0; i < 8 && limited == null; i++) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/cases"))
+                    .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429) {
+                limited = response;
+            }
+        }
+
+        assertThat(limited).isNotNull();
+        assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 61);
+        assertThat(limited.body()).contains("\"title\":\"Too many requests\"");
+        HttpResponse<String> staff = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/units?q=duc")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(staff.statusCode()).as("other endpoints are not limited").isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
     void everyMetricThatAnAlertRuleOrADashboardQueriesIsExported() throws Exception {
         try (EventProbe probe = new EventProbe()) {
             // one record that breaks the contract, so the dead-letter counter exists as it would in production

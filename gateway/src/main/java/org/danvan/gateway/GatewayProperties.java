@@ -1,17 +1,24 @@
 package org.danvan.gateway;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param maxRequestSize largest request body the gateway lets through
- * @param maxImportSize  largest body of a bulk import ({@code .../import}), e.g. a whole unit tree
+ * @param maxRequestSize       largest request body the gateway lets through
+ * @param maxImportSize        largest body of a bulk import ({@code .../import}), e.g. a whole unit tree
+ * @param anonymousPaths       path patterns citizens reach without an account (filing and tracking cases)
+ * @param anonymousPerMinute   requests one client address may make to them per minute
  */
 @Validated
 @ConfigurationProperties("danvan.gateway")
 record GatewayProperties(@NotNull @DefaultValue("5MB") DataSize maxRequestSize,
-        @NotNull @DefaultValue("200MB") DataSize maxImportSize) {
+        @NotNull @DefaultValue("200MB") DataSize maxImportSize,
+        @NotNull @DefaultValue({"/api/v1/cases", "/api/v1/cases/track/**", "/api/v1/petitions/*/signatures"}) List<String> anonymousPaths,
+        @Positive @DefaultValue("30") int anonymousPerMinute) {
 }
