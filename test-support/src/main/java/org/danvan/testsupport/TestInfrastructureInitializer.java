@@ -17,6 +17,9 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                 "spring.cloud.stream.kafka.binder.brokers", endpoints.kafkaBootstrapServers(),
                 "spring.cloud.stream.kafka.streams.binder.brokers", endpoints.kafkaBootstrapServers(),
                 "spring.mongodb.uri", endpoints.mongoUri(),
-                "danvan.test.infrastructure", endpoints.kind())));
+                "danvan.test.infrastructure", endpoints.kind(),
+                // services that are resource servers trust the test issuer's tokens only
+                "danvan.security.issuer", TestTokens.ISSUER,
+                "danvan.security.public-key-location", TestTokens.publicKeyLocation())));
     }
 }

@@ -11,8 +11,14 @@ public class InvalidRequestException extends RuntimeException {
     private final List<Violation> violations;
 
     public InvalidRequestException(List<Violation> violations) {
-        super(violations.toString());
+        super(describe(violations));
         this.violations = List.copyOf(violations);
+    }
+
+    /** Readable without the message bundle, e.g. as a dead letter's reason. */
+    private static String describe(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + ": " + v.messageCode() + " " + java.util.Arrays.toString(v.arguments()))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     public List<Violation> violations() {

@@ -1,0 +1,158 @@
+package org.danvan.feedback.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.danvan.contracts.EventJson;
+import org.danvan.support.text.VietnameseText;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps citizens' identities apart from their cases, encrypted with AES-GCM (the case id is the additional
+ * authenticated data, so a ciphertext cannot be moved to another case). Everything outside this vault
+ * knows a person only by a keyed pseudonym. Every read is written to the audit trail before the identity
+ * is decrypted, including refused attempts.
+ */
+@Service
+public class IdentityVault {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final MongoTemplate mongo;
+    private final IdentityProperties properties;
+    private final Map<String, SecretKey> keys;
+    private final SecretKeySpec pseudonymKey;
+    private final SecureRandom random = new SecureRandom();
+    private final MeterRegistry meters;
+
+    IdentityVault(MongoTemplate mongo, IdentityProperties properties, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.meters = meters;
+        this.keys = properties.keys().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                e -> aesKey(e.getKey(), e.getValue())));
+        if (!keys.containsKey(properties.activeKey())) {
+            throw new IllegalStateException("danvan.identity.active-key " + properties.activeKey() + " is not among the keys");
+        }
+        this.pseudonymKey = new SecretKeySpec(Base64.getDecoder().decode(properties.pseudonymKey()), "HmacSHA256");
+    }
+
+    public SealedIdentity seal(String caseId, CitizenIdentity identity) {
+        IdentityDocument sealed = encrypt(UUID.randomUUID().toString(), caseId, identity);
+        mongo.insert(sealed);
+        return new SealedIdentity(sealed.id(), pseudonym(identity));
+    }
+
+    /**
+     * The same person (by ID number, else by name and contact) always gets the same pseudonym, so repeated
+     * filings are visible, but it cannot be turned back into the person without the key.
+     */
+    public String pseudonym(CitizenIdentity identity) {
+        String basis = identity.idNumber() != null && !identity.idNumber().isBlank()
+                ? "id:" + identity.idNumber().replaceAll("\\D", "")
+                : "name:" + VietnameseText.fold(String.valueOf(identity.name())) + "|" + VietnameseText.fold(
+                        String.valueOf(identity.phone()) + String.valueOf(identity.email()));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(pseudonymKey);
+            byte[] digest = mac.doFinal(basis.getBytes(StandardCharsets.UTF_8));
+            return "CD-" + HexFormat.of().withUpperCase().formatHex(digest, 0, 5);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Audits the read, then opens the identities of a case. */
+    public List<CitizenIdentity> reveal(String caseId, List<String> refs, String reader, String readerUnitId, String purpose) {
+        audit(caseId, reader, readerUnitId, purpose, true);
+        return mongo.find(Query.query(Criteria.where("_id").in(refs)), IdentityDocument.class).stream()
+                .map(this::decrypt).toList();
+    }
+
+    /** Records an attempt that was refused. */
+    public void refused(String caseId, String reader, String readerUnitId, String purpose) {
+        audit(caseId, reader, readerUnitId, purpose, false);
+    }
+
+    public List<IdentityAccess> accessLog(String caseId) {
+        return mongo.find(Query.query(Criteria.where("caseId").is(caseId)).with(Sort.by("at")), IdentityAccessDocument.class)
+                .stream().map(a -> new IdentityAccess(a.caseId(), a.reader(), a.readerUnitId(), a.at(), a.purpose(), a.granted()))
+                .toList();
+    }
+
+    /** Re-seals every identity not sealed with the active key; returns how many. */
+    public int rotate() {
+        int resealed = 0;
+        for (IdentityDocument sealed : mongo.find(Query.query(Criteria.where("keyId").ne(properties.activeKey())),
+                IdentityDocument.class)) {
+            mongo.save(encrypt(sealed.id(), sealed.caseId(), decrypt(sealed)));
+            resealed++;
+        }
+        meters.counter("danvan.identity.resealed").increment(resealed);
+        return resealed;
+    }
+
+    private void audit(String caseId, String reader, String readerUnitId, String purpose, boolean granted) {
+        mongo.insert(new IdentityAccessDocument(UUID.randomUUID().toString(), caseId, reader, readerUnitId, Instant.now(),
+                purpose, granted));
+        meters.counter("danvan.identity.reads", "outcome", granted ? "granted" : "refused").increment();
+    }
+
+    private IdentityDocument encrypt(String id, String caseId, CitizenIdentity identity) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(properties.activeKey()), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(caseId.getBytes(StandardCharsets.UTF_8));
+            return new IdentityDocument(id, caseId, properties.activeKey(), nonce, cipher.doFinal(EventJson.write(identity)),
+                    Instant.now());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal an identity", e);
+        }
+    }
+
+    private CitizenIdentity decrypt(IdentityDocument sealed) {
+        SecretKey key = keys.get(sealed.keyId());
+        if (key == null) {
+            throw new IllegalStateException("identity " + sealed.id() + " is sealed with key " + sealed.keyId()
+                    + ", which is no longer configured");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
+            cipher.updateAAD(sealed.caseId().getBytes(StandardCharsets.UTF_8));
+            return EventJson.read(cipher.doFinal(sealed.ciphertext()), CitizenIdentity.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open identity " + sealed.id(), e);
+        }
+    }
+
+    private static SecretKey aesKey(String id, String base64) {
+        byte[] bytes = Base64.getDecoder().decode(base64);
+        if (bytes.length != 32) {
+            throw new IllegalStateException("identity key " + id + " must be 32 bytes (AES-256), has " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+}
