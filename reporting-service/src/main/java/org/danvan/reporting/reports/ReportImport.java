@@ -1,0 +1,93 @@
+package org.danvan.reporting.reports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.danvan.support.problem.InvalidRequestException.Violation;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates many submitted reports at once, all or nothing: every row is checked first — unit, period,
+ * form, values, the form's rules, a second row or a stored report for the same form, unit and period —
+ * and one invalid row rejects the whole import with every error of every row.
+ */
+@Service
+class ReportImport {
+
+    private final Reports reports;
+    private final ReportRepository repository;
+    private final MessageSource messages;
+
+    ReportImport(Reports reports, ReportRepository repository, MessageSource messages) {
+        this.reports = reports;
+        this.repository = repository;
+        this.messages = messages;
+    }
+
+    List<ReportView> run(List<ReportImportRows.Row> rows, String defaultForm, Locale locale) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        List<ReportDocument> accepted = new ArrayList<>();
+        Map<String, Integer> rowOfKey = new HashMap<>();
+        if (rows.isEmpty()) {
+            errors.add(error(0, new Violation("body", "report.import.empty"), locale));
+        }
+        for (ReportImportRows.Row row : rows) {
+            List<Violation> violations = new ArrayList<>(row.errors());
+            String formCode = row.formCode() != null ? row.formCode() : defaultForm;
+            if (row.number() > 0) {
+                require(row.unitId(), "unitId", violations);
+                require(row.period(), "period", violations);
+                require(formCode, "formCode", violations);
+            }
+            if (row.unitId() != null && row.period() != null && formCode != null) {
+                Reports.Checked checked = reports.check(formCode, row.period(), row.values(), true);
+                violations.addAll(checked.violations());
+                if (checked.violations().isEmpty()) {
+                    String key = formCode + "|" + row.unitId() + "|" + checked.period();
+                    Integer earlier = rowOfKey.putIfAbsent(key, row.number());
+                    if (earlier != null) {
+                        violations.add(new Violation("unitId", "report.import.duplicate-row", row.unitId(), checked.period(), earlier));
+                    } else if (repository.existsByFormCodeAndUnitIdAndPeriod(formCode, row.unitId(), checked.period().toString())) {
+                        violations.add(new Violation("unitId", "report.import.exists", formCode, row.unitId(), checked.period()));
+                    } else {
+                        ReportDocument report = reports.newReport(checked, row.unitId());
+                        reports.markSubmitted(report, ReportLifecycle.next(report.status, ReportAction.SUBMIT));
+                        accepted.add(report);
+                    }
+                }
+            }
+            violations.forEach(v -> errors.add(error(row.number(), v, locale)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ReportProblems.ImportRejected(rows.size(), errors);
+        }
+        try {
+            return repository.insert(accepted).stream().map(ReportView::of).toList();
+        } catch (DuplicateKeyException e) {
+            // another request stored one of these reports meanwhile: take back what this import stored
+            repository.deleteAllById(accepted.stream().map(r -> r.id).toList());
+            throw new ReportProblems.ImportRejected(rows.size(),
+                    List.of(error(0, new Violation("body", "report.import.concurrent"), locale)));
+        }
+    }
+
+    private static void require(String value, String field, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "report.import.required", field));
+        }
+    }
+
+    private Map<String, Object> error(int row, Violation violation, Locale locale) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("row", row);
+        error.put("field", violation.field());
+        error.put("reason", messages.getMessage(violation.messageCode(), violation.arguments(), violation.messageCode(), locale));
+        return error;
+    }
+}

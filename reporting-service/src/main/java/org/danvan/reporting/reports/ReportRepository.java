@@ -1,0 +1,8 @@
+package org.danvan.reporting.reports;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface ReportRepository extends MongoRepository<ReportDocument, String> {
+
+    boolean existsByFormCodeAndUnitIdAndPeriod(String formCode, String unitId, String period);
+}
