@@ -92,6 +92,18 @@ public class Cases {
         this.vault = vault;
         this.properties = properties;
         this.meters = meters;
+        // every series exists from the start, at zero, so dashboards and rates see the first case too
+        for (CaseKind kind : CaseKind.values()) {
+            for (String channel : List.of("WEB", "COUNTER", "POST", "RECEPTION_SESSION", "INTAKE")) {
+                meters.counter("danvan.cases.received", "kind", kind.name(), "channel", channel);
+            }
+            for (String onTime : List.of("true", "false")) {
+                meters.counter("danvan.cases.resolved", "kind", kind.name(), "on_time", onTime);
+            }
+            for (DeadlineStep deadline : DeadlineStep.values()) {
+                meters.counter("danvan.cases.overdue.detected", "kind", kind.name(), "deadline", deadline.name());
+            }
+        }
     }
 
     static LocalDate today() {

@@ -55,6 +55,8 @@ public class IdentityVault {
             throw new IllegalStateException("danvan.identity.active-key " + properties.activeKey() + " is not among the keys");
         }
         this.pseudonymKey = new SecretKeySpec(Base64.getDecoder().decode(properties.pseudonymKey()), "HmacSHA256");
+        meters.counter("danvan.identity.reads", "outcome", "granted");
+        meters.counter("danvan.identity.reads", "outcome", "refused");
     }
 
     public SealedIdentity seal(String caseId, CitizenIdentity identity) {
