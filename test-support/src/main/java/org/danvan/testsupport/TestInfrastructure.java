@@ -67,10 +67,9 @@ public final class TestInfrastructure {
         backend.enableOplog();
         MongoServer mongo = new MongoServer(backend);
         InetSocketAddress address = mongo.bind();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.shutdownNow();
-            kafka.destroy();
-        }, "test-infrastructure-shutdown"));
+        // Both stay up until the JVM halts: shutdown hooks run concurrently, and stopping either under the
+        // test contexts that are closing at the same moment makes their Kafka producers or Mongo calls wait
+        // out their timeouts (30 s per test JVM). The broker's log folders stay in the temp folder.
         return new Endpoints(kafka.getBrokersAsString(),
                 "mongodb://" + address.getHostString() + ":" + address.getPort(), "embedded");
     }

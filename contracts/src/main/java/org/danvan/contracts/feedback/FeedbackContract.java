@@ -18,6 +18,12 @@ public final class FeedbackContract {
     public static final String CASE_OVERDUE = "danvan.case.overdue.v1";
     public static final String CASE_MERGED = "danvan.case.merged.v1";
     public static final String CASE_CLOSED = "danvan.case.closed.v1";
+    public static final String PETITION_OPENED = "danvan.petition.opened.v1";
+    public static final String PETITION_THRESHOLD_REACHED = "danvan.petition.threshold-reached.v1";
+    public static final String PETITION_CLOSED = "danvan.petition.closed.v1";
+    public static final String SESSION_HELD = "danvan.session.held.v1";
+    public static final String COMMITMENT_DUE = "danvan.commitment.due.v1";
+    public static final String COMMITMENT_FULFILLED = "danvan.commitment.fulfilled.v1";
     /** Written by other portals: a case filed with them, to be handled here. */
     public static final String CASE_SUBMITTED = "danvan.case.submitted.v1";
 
@@ -27,6 +33,16 @@ public final class FeedbackContract {
             List.of(CASE_RECEIVED, CASE_ACCEPTED, CASE_REFUSED, CASE_ASSIGNED, CASE_EXTENDED, CASE_RESOLVED,
                     CASE_EXPLAINED, CASE_REOPENED, CASE_OVERDUE, CASE_MERGED, CASE_CLOSED),
             6, false);
+
+    /** Collective petitions: counts and duties, never a signer's data. */
+    public static final Topic PETITIONS = new Topic(
+            "danvan.petitions.v1", "feedback-service", "petition id",
+            List.of(PETITION_OPENED, PETITION_THRESHOLD_REACHED, PETITION_CLOSED), 3, false);
+
+    /** Citizen-reception days and dialogue conferences, and the follow-up of their commitments. */
+    public static final Topic SESSIONS = new Topic(
+            "danvan.sessions.v1", "feedback-service", "session id",
+            List.of(SESSION_HELD, COMMITMENT_DUE, COMMITMENT_FULFILLED), 3, false);
 
     /** Cases other systems file; feedback-service turns each sender's event into one case. */
     public static final Topic CASE_INTAKE = new Topic(
@@ -38,7 +54,7 @@ public final class FeedbackContract {
             "danvan.feedback-service.dlq.v1", "feedback-service", "key of the rejected record",
             List.of(), 1, false);
 
-    public static final List<Topic> TOPICS = List.of(CASES, CASE_INTAKE, DEAD_LETTERS);
+    public static final List<Topic> TOPICS = List.of(CASES, PETITIONS, SESSIONS, CASE_INTAKE, DEAD_LETTERS);
 
     private FeedbackContract() {
     }

@@ -129,6 +129,14 @@ public class Cases {
         return new FiledCase(saved.id, saved.trackingCode, secret, saved.kind, saved.status, saved.acceptanceDueOn);
     }
 
+    /** A matter raised at a reception or dialogue session, filed as a case by the staff who recorded it; returns its id. */
+    public String fileFromSession(CaseKind kind, String subject, String content, String areaUnitId, LocalDate raisedOn, String author) {
+        CaseDocument filed = newCase(UUID.randomUUID().toString(), kind, subject, content, areaUnitId, null,
+                CaseRequests.Channel.RECEPTION_SESSION.name(), raisedOn, false, null, null, author);
+        filed.trackingSecretHash = hash(secret());
+        return repository.insert(filed).id;
+    }
+
     /**
      * A case another portal filed; the same (source, external id) always yields the same case id, so a
      * redelivered submission is refused by the store and changes nothing. Returns false for such a repeat.

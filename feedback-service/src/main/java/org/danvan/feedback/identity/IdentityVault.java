@@ -84,6 +84,20 @@ public class IdentityVault {
         }
     }
 
+    /**
+     * A keyed digest of a value that must be matched but never stored (a signer's ID number, a client
+     * address), separated by {@code purpose} so digests of one kind cannot be compared with another's.
+     */
+    public String keyedDigest(String purpose, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(pseudonymKey);
+            return HexFormat.of().formatHex(mac.doFinal((purpose + ":" + value).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Audits the read, then opens the identities of a case. */
     public List<CitizenIdentity> reveal(String caseId, List<String> refs, String reader, String readerUnitId, String purpose) {
         audit(caseId, reader, readerUnitId, purpose, true);

@@ -74,6 +74,12 @@ public class UnitDirectory {
         return ids;
     }
 
+    /** The open units of {@code rootId}'s subtree, the root included. */
+    public List<UnitInfo> openUnitsWithin(String rootId) {
+        return mongo.find(Query.query(Criteria.where("_id").in(subtree(rootId))), UnitDocument.class).stream()
+                .map(UnitDirectory::info).filter(UnitInfo::open).toList();
+    }
+
     /** Position of a level from the top (0 = the highest); unknown levels sort below every known one. */
     public int rank(String level) {
         int index = properties.levels().indexOf(level);

@@ -29,25 +29,25 @@ import org.springframework.http.ResponseEntity;
  * A small tree published on the unit topic as directive-service would (province → two communes → a village
  * each), the tokens of people working in it, and HTTP helpers.
  */
-final class FeedbackTestTree {
+public final class FeedbackTestTree {
 
-    final String run = UUID.randomUUID().toString().substring(0, 8);
-    final String province = run + "-tinh";
-    final String communeA = run + "-xa-a";
-    final String communeB = run + "-xa-b";
-    final String villageA = run + "-thon-a";
-    final String villageB = run + "-thon-b";
+    public final String run = UUID.randomUUID().toString().substring(0, 8);
+    public final String province = run + "-tinh";
+    public final String communeA = run + "-xa-a";
+    public final String communeB = run + "-xa-b";
+    public final String villageA = run + "-thon-a";
+    public final String villageB = run + "-thon-b";
 
-    final String reviewerA = TestTokens.issue("reviewer-a-" + run, communeA, "reviewer", "cadre");
-    final String cadreB = TestTokens.issue("cadre-b-" + run, communeB, "cadre");
-    final String reviewerB = TestTokens.issue("reviewer-b-" + run, communeB, "reviewer");
-    final String handlerA = TestTokens.issue("handler-a-" + run, communeA, "confidential-handler");
-    final String handlerB = TestTokens.issue("handler-b-" + run, communeB, "confidential-handler");
-    final String provinceReviewer = TestTokens.issue("reviewer-p-" + run, province, "reviewer", "cadre");
+    public final String reviewerA = TestTokens.issue("reviewer-a-" + run, communeA, "reviewer", "cadre");
+    public final String cadreB = TestTokens.issue("cadre-b-" + run, communeB, "cadre");
+    public final String reviewerB = TestTokens.issue("reviewer-b-" + run, communeB, "reviewer");
+    public final String handlerA = TestTokens.issue("handler-a-" + run, communeA, "confidential-handler");
+    public final String handlerB = TestTokens.issue("handler-b-" + run, communeB, "confidential-handler");
+    public final String provinceReviewer = TestTokens.issue("reviewer-p-" + run, province, "reviewer", "cadre");
 
     private final TestRestTemplate http;
 
-    FeedbackTestTree(TestRestTemplate http, EventProbe probe, UnitDirectory directory) {
+    public FeedbackTestTree(TestRestTemplate http, EventProbe probe, UnitDirectory directory) {
         this.http = http;
         publish(probe, province, "Tỉnh Lâm Đồng", "PROVINCE", null);
         publish(probe, communeA, "Xã Đức Trọng", "COMMUNE", province);
@@ -64,25 +64,25 @@ final class FeedbackTestTree {
                 "/danvan/directive-service", DirectiveContract.UNIT_REGISTERED, id, Instant.now(), EventJson.write(unit))));
     }
 
-    ResponseEntity<Map<String, Object>> post(String path, Object body, String token) {
+    public ResponseEntity<Map<String, Object>> post(String path, Object body, String token) {
         return exchange(HttpMethod.POST, path, body, token, null);
     }
 
-    ResponseEntity<Map<String, Object>> get(String path, String token) {
+    public ResponseEntity<Map<String, Object>> get(String path, String token) {
         return exchange(HttpMethod.GET, path, null, token, null);
     }
 
-    ResponseEntity<List<Map<String, Object>>> list(String path, String token) {
+    public ResponseEntity<List<Map<String, Object>>> list(String path, String token) {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(token, null)),
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { });
     }
 
-    ResponseEntity<Map<String, Object>> exchange(HttpMethod method, String path, Object body, String token, String language) {
+    public ResponseEntity<Map<String, Object>> exchange(HttpMethod method, String path, Object body, String token, String language) {
         return http.exchange(path, method, new HttpEntity<>(body, headers(token, language)),
                 new ParameterizedTypeReference<Map<String, Object>>() { });
     }
 
-    HttpHeaders headers(String token, String language) {
+    public HttpHeaders headers(String token, String language) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {
             headers.setBearerAuth(token);

@@ -1,0 +1,7 @@
+package org.danvan.feedback.petitions;
+
+public enum PetitionStatus {
+    OPEN,
+    CLOSED,
+    ANSWERED
+}

@@ -1,0 +1,120 @@
+package org.danvan.feedback.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.danvan.contracts.feedback.FeedbackContract;
+import org.danvan.feedback.cases.FeedbackTestTree;
+import org.danvan.feedback.units.UnitDirectory;
+import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.EventProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Reception days and dialogues with their matters, commitments and the secretaries' reception duty. */
+@DanvanIntegrationTest
+@AutoConfigureTestRestTemplate
+class SessionsIT {
+
+    private static EventProbe probe;
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    UnitDirectory directory;
+    @Autowired
+    Sessions sessions;
+
+    private FeedbackTestTree tree;
+
+    @BeforeAll
+    static void subscribe() {
+        probe = new EventProbe(FeedbackContract.PETITIONS.name(), FeedbackContract.SESSIONS.name(), FeedbackContract.CASES.name());
+    }
+
+    @AfterAll
+    static void close() {
+        probe.close();
+    }
+
+    @BeforeEach
+    void tree() {
+        tree = new FeedbackTestTree(http, probe, directory);
+    }
+
+    private ResponseEntity<Map<String, Object>> sign(String petitionId, String name, String idNumber, String address) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Forwarded-For", address);
+        return http.exchange("/api/v1/petitions/" + petitionId + "/signatures", HttpMethod.POST,
+                new HttpEntity<>(Map.of("name", name, "idNumber", idNumber), headers), new ParameterizedTypeReference<>() { });
+    }
+
+    private static String idNumber(int n) {
+        return String.format("0791%08d", n);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> events(String key) {
+        Set<String> seen = new HashSet<>();
+        return probe.records().stream().filter(r -> key.equals(r.key()))
+                .filter(r -> seen.add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))).toList();
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sessionsFileTheirMattersAsCasesFollowUpCommitmentsAndShowSecretariesBehindOnReceptionDays() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        var held = tree.post("/api/v1/sessions", Map.of("kind", "RECEPTION_DAY", "hostUnitId", tree.communeA,
+                "hostName", "Nguyễn Văn An", "hostTitle", "Bí thư Đảng ủy xã", "hostedBySecretary", true,
+                "heldOn", today.toString(), "place", "Trụ sở Đảng ủy xã", "attendees", 12,
+                "matters", List.of("Đường thôn Phú Thạnh ngập khi mưa", "Chậm cấp sổ đỏ"),
+                "commitments", List.of(Map.of("text", "Khảo sát đường thôn", "responsibleUnitId", tree.communeA,
+                        "dueOn", today.minusDays(1).toString()))), tree.reviewerA);
+        assertThat(held.getStatusCode()).as(String.valueOf(held.getBody())).isEqualTo(HttpStatus.CREATED);
+        String id = (String) held.getBody().get("id");
+
+        var filed = tree.post("/api/v1/sessions/" + id + "/matters/1/case", Map.of("kind", "REFLECTION", "areaUnitId", tree.villageA), tree.reviewerA);
+        String caseId = (String) ((List<Map<String, Object>>) filed.getBody().get("matters")).getFirst().get("caseId");
+        assertThat(tree.get("/api/v1/cases/" + caseId, tree.reviewerA).getBody()).containsEntry("channel", "RECEPTION_SESSION");
+
+        assertThat(sessions.reportDueCommitments(today)).isGreaterThanOrEqualTo(1);
+        sessions.reportDueCommitments(today);
+        var fulfilled = tree.post("/api/v1/sessions/" + id + "/commitments/1/fulfil", Map.of("note", "Đã khảo sát"), tree.reviewerA);
+        assertThat(((List<Map<String, Object>>) fulfilled.getBody().get("commitments")).getFirst().get("fulfilledOn")).isEqualTo(today.toString());
+
+        String month = YearMonth.from(today).toString();
+        List<Map<String, Object>> behind = tree.list("/api/v1/sessions/reception-shortfalls?month=" + month + "&unit=" + tree.province,
+                tree.provinceReviewer).getBody();
+        assertThat(behind).extracting(s -> s.get("unitId")).containsExactlyInAnyOrder(tree.province, tree.communeA, tree.communeB);
+        assertThat(behind).filteredOn(s -> tree.communeA.equals(s.get("unitId"))).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("daysRequired", 2).containsEntry("daysHeld", 1));
+        // out of scope for a commune cadre
+        assertThat(tree.get("/api/v1/sessions/" + id, tree.cadreB).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events(id)).extracting(SessionsIT::type)
+                .containsExactly(FeedbackContract.SESSION_HELD, FeedbackContract.COMMITMENT_DUE, FeedbackContract.COMMITMENT_FULFILLED));
+    }
+}
