@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.testsupport.EventProbe;
 import org.danvan.testsupport.TestInfrastructure;
+import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,6 +49,7 @@ class WalkingSkeletonIT {
     private static ServiceProcess gateway;
     private static ServiceProcess feedback;
     private static int directivesPosted;
+    private static final String OPERATOR = TestTokens.issue("e2e-operator", null, "operator");
 
     @BeforeAll
     static void startPlatform() throws IOException, InterruptedException {
@@ -56,7 +58,9 @@ class WalkingSkeletonIT {
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "MONGODB_URI", infrastructure.mongoUri(),
-                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
+                "DANVAN_OIDC_ISSUER", TestTokens.ISSUER,
+                "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation());
         directives = new ServiceProcess("directive-service", env).start();
         reporting = new ServiceProcess("reporting-service", env).start();
         feedback = new ServiceProcess("feedback-service", env).start();
@@ -65,6 +69,8 @@ class WalkingSkeletonIT {
         feedback.awaitHealthy();
         gateway = new ServiceProcess("gateway", Map.of(
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
+                "DANVAN_OIDC_ISSUER", TestTokens.ISSUER,
+                "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation(),
                 "DIRECTIVE_SERVICE_URL", directives.url(),
                 "REPORTING_SERVICE_URL", reporting.url(),
                 // the gateway's feedback route leads nowhere, to see its 503
@@ -101,7 +107,7 @@ class WalkingSkeletonIT {
     @Order(2)
     void oneTraceSpansTheGatewayTheOutboxProducerAndTheConsumer() throws Exception {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e" + Long.toHexString(System.nanoTime() & 0xffff | 0x1000);
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+        HttpResponse<String> created = HTTP.send(signedIn(gateway.url() + "/api/v1/directives")
                 .header("Content-Type", "application/json")
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .POST(HttpRequest.BodyPublishers.ofString(directiveJson())).build(), HttpResponse.BodyHandlers.ofString());
@@ -145,25 +151,35 @@ class WalkingSkeletonIT {
     @Test
     @Order(4)
     void gatewayErrorsAreProblemDetailsInTheCallersLanguage() throws Exception {
-        HttpResponse<String> unavailable = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/cases"))
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(anonymous.body()).contains("\"title\":\"Not authenticated\"");
+        HttpResponse<String> forged = HTTP.send(signedIn(gateway.url() + "/api/v1/directives")
+                .setHeader("Authorization", "Bearer " + TestTokens.signedWithOtherKey("e2e", "DT", "operator")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> unavailable = HTTP.send(signedIn(gateway.url() + "/api/v1/cases")
                 .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(unavailable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(unavailable.body()).contains("\"title\":\"Service unavailable\"");
 
-        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/nothing-here"))
+        HttpResponse<String> missing = HTTP.send(signedIn(gateway.url() + "/api/v1/nothing-here")
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("\"title\":\"Không tìm thấy\"");
 
-        HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+        HttpResponse<String> tooLarge = HTTP.send(signedIn(gateway.url() + "/api/v1/directives")
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[6 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(tooLarge.body()).contains("\"title\":\"Request too large\"");
 
-        HttpResponse<String> invalid = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+        HttpResponse<String> invalid = HTTP.send(signedIn(gateway.url() + "/api/v1/directives")
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(invalid.statusCode()).isEqualTo(400);
@@ -174,9 +190,9 @@ class WalkingSkeletonIT {
     @Test
     @Order(5)
     void theGatewayAddsSecurityHeadersAndACorrelationIdItForwards() throws Exception {
-        HttpResponse<String> given = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/units?q=duc"))
+        HttpResponse<String> given = HTTP.send(signedIn(gateway.url() + "/api/v1/units?q=duc")
                 .header("X-Correlation-Id", "request-42").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/units?q=duc")).build(),
+        HttpResponse<String> made = HTTP.send(signedIn(gateway.url() + "/api/v1/units?q=duc").build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(given.statusCode()).isEqualTo(200);
@@ -202,8 +218,10 @@ class WalkingSkeletonIT {
         // 8 requests at 3 a minute: even split across a minute boundary, one window overflows
         HttpResponse<String> limited = null;
         for (int i = 0; i < 8 && limited == null; i++) {
+            // filing a case is open to citizens without an account
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/cases"))
-                    .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept-Language", "en").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429) {
                 limited = response;
             }
@@ -213,7 +231,7 @@ class WalkingSkeletonIT {
         assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 61);
         assertThat(limited.body()).contains("\"title\":\"Too many requests\"");
-        HttpResponse<String> staff = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/units?q=duc")).build(),
+        HttpResponse<String> staff = HTTP.send(signedIn(gateway.url() + "/api/v1/units?q=duc").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(staff.statusCode()).as("other endpoints are not limited").isEqualTo(200);
     }
@@ -252,11 +270,16 @@ class WalkingSkeletonIT {
         for (String unit : List.of(
                 "{\"code\":\"DT\",\"name\":\"Huyện ủy Đức Trọng\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"DISTRICT\",\"openedOn\":\"1986-01-01\"}",
                 "{\"code\":\"DT-LH\",\"name\":\"Đảng ủy xã Liên Hiệp\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"DT\"}")) {
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/units"))
+            HttpResponse<String> created = HTTP.send(signedIn(gateway.url() + "/api/v1/units")
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(unit)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
+    }
+
+    /** A request carrying an operator's token from the test issuer, which every process here trusts. */
+    private static HttpRequest.Builder signedIn(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + OPERATOR);
     }
 
     private static String directiveJson() {
@@ -271,7 +294,7 @@ class WalkingSkeletonIT {
 
     private static String postDirective() throws IOException, InterruptedException {
         String body = directiveJson();
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/directives"))
+        HttpResponse<String> created = HTTP.send(signedIn(gateway.url() + "/api/v1/directives")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -282,7 +305,7 @@ class WalkingSkeletonIT {
     }
 
     private static String targetsOf(String directiveId) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/targets?directive=" + directiveId)).build(),
+        return HTTP.send(signedIn(gateway.url() + "/api/v1/targets?directive=" + directiveId).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -63,7 +63,16 @@ public final class TestTokens {
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(raised.getBytes()) + "." + parts[2];
     }
 
-    static synchronized String publicKeyLocation() {
+    /** Every request of {@code http} from now on carries {@code token} (replacing earlier interceptors). */
+    public static void authorize(org.springframework.web.client.RestTemplate http, String token) {
+        http.setInterceptors(List.of((request, body, execution) -> {
+            request.getHeaders().setBearerAuth(token);
+            return execution.execute(request, body);
+        }));
+    }
+
+    /** A file URL of the PEM public key that verifies this class's tokens. */
+    public static synchronized String publicKeyLocation() {
         if (publicKeyFile == null) {
             try {
                 publicKeyFile = Files.createTempFile("danvan-test-issuer", ".pem");

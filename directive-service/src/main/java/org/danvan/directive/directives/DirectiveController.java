@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.danvan.support.problem.PreconditionFailedException;
+import org.danvan.support.security.Callers;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -34,11 +35,20 @@ class DirectiveController {
     private final Directives directives;
     private final DirectiveSearch search;
     private final DirectiveCompliance compliance;
+    private final DirectiveAccess access;
 
-    DirectiveController(Directives directives, DirectiveSearch search, DirectiveCompliance compliance) {
+    DirectiveController(Directives directives, DirectiveSearch search, DirectiveCompliance compliance, DirectiveAccess access) {
         this.directives = directives;
         this.search = search;
         this.compliance = compliance;
+        this.access = access;
+    }
+
+    /** The directive, if the caller may see it and, for a change, act for its issuer with one of {@code roles}. */
+    private DirectiveView forChange(String id, List<String> roles) {
+        DirectiveView directive = access.visible(Callers.current(), directives.get(id));
+        access.requireIssuer(Callers.current(), directive.content().issuerUnitId(), roles);
+        return directive;
     }
 
     record AmendRequest(@NotNull @Valid DirectiveRequest directive, @NotEmpty List<@NotBlank String> changes) {
@@ -52,47 +62,59 @@ class DirectiveController {
 
     @PostMapping
     ResponseEntity<DirectiveView> create(@Valid @RequestBody DirectiveRequest request) {
+        access.requireIssuer(Callers.current(), request.issuerUnitId(),
+                Boolean.TRUE.equals(request.draft()) ? DirectiveAccess.DRAFTERS : DirectiveAccess.DECIDERS);
         DirectiveView view = directives.create(request);
         return ResponseEntity.created(URI.create("/api/v1/directives/" + view.id())).eTag(etag(view)).body(view);
     }
 
     @GetMapping("/{id}")
     ResponseEntity<DirectiveView> get(@PathVariable String id) {
-        DirectiveView view = directives.get(id);
+        DirectiveView view = access.visible(Callers.current(), directives.get(id));
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
     @PutMapping("/{id}")
     ResponseEntity<DirectiveView> updateDraft(@PathVariable String id, @Valid @RequestBody DirectiveRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        forChange(id, DirectiveAccess.DRAFTERS);
+        access.requireIssuer(Callers.current(), request.issuerUnitId(), DirectiveAccess.DRAFTERS);
         return ok(directives.updateDraft(id, request, ifMatch));
     }
 
     @PostMapping("/{id}/issue")
     ResponseEntity<DirectiveView> issue(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        forChange(id, DirectiveAccess.DECIDERS);
         return ok(directives.issue(id, ifMatch));
     }
 
     @PostMapping("/{id}/amend")
     ResponseEntity<DirectiveView> amend(@PathVariable String id, @Valid @RequestBody AmendRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        forChange(id, DirectiveAccess.DECIDERS);
+        access.requireIssuer(Callers.current(), request.directive().issuerUnitId(), DirectiveAccess.DECIDERS);
         return ok(directives.amend(id, request.directive(), request.changes(), ifMatch));
     }
 
     @PostMapping("/{id}/revoke")
     ResponseEntity<DirectiveView> revoke(@PathVariable String id, @Valid @RequestBody EndRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        forChange(id, DirectiveAccess.DECIDERS);
         return ok(directives.end(id, request.effectiveOn(), request.reason(), request.supersededBy(), ifMatch));
     }
 
     @PostMapping("/{id}/acknowledgements")
     ResponseEntity<DirectiveView> acknowledge(@PathVariable String id, @Valid @RequestBody AcknowledgeRequest request) {
+        access.visible(Callers.current(), directives.get(id));
+        // a recipient acknowledges for itself: the unit is the caller's or below it
+        access.requireIssuer(Callers.current(), request.unitId(), DirectiveAccess.DRAFTERS);
         return ok(directives.acknowledge(id, request.unitId(), request.acknowledgedOn()));
     }
 
     @GetMapping("/{id}/versions")
     List<DirectiveView> versions(@PathVariable String id) {
+        access.visible(Callers.current(), directives.get(id));
         return directives.versions(id);
     }
 
@@ -100,6 +122,7 @@ class DirectiveController {
     DirectiveCompliance.Report compliance(@PathVariable String id,
             @RequestParam(required = false) @Min(0) Integer withoutPlanAfterDays,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        access.visible(Callers.current(), directives.get(id));
         return compliance.of(id, withoutPlanAfterDays, asOf == null ? LocalDate.now() : asOf);
     }
 
@@ -108,7 +131,8 @@ class DirectiveController {
             @RequestParam(required = false) DirectiveKind kind, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String recipient, @RequestParam(required = false) DirectiveStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return search.find(new DirectiveSearch.Filter(q, issuer, kind, year, recipient, status), page, size);
+        return search.find(new DirectiveSearch.Filter(q, issuer, kind, year, recipient, status),
+                access.visibility(Callers.current()), page, size);
     }
 
     private static ResponseEntity<DirectiveView> ok(DirectiveView view) {

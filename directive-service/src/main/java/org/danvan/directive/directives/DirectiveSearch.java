@@ -28,8 +28,9 @@ class DirectiveSearch {
     record Page(List<DirectiveView> items, int page, int size, long total) {
     }
 
-    Page find(Filter filter, int page, int size) {
-        Criteria criteria = new Criteria();
+    /** {@code visibility}: the directives the caller may see (null: all). */
+    Page find(Filter filter, Criteria visibility, int page, int size) {
+        Criteria criteria = visibility == null ? new Criteria() : new Criteria().andOperator(visibility);
         if (filter.text() != null && !filter.text().isBlank()) {
             criteria.and("searchText").regex(Pattern.quote(VietnameseText.fold(filter.text())));
         }

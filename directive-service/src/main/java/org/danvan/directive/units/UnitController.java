@@ -39,6 +39,7 @@ class UnitController {
 
     @PostMapping
     ResponseEntity<UnitView> register(@Valid @RequestBody UnitRequests.Register request) {
+        UnitAdministration.requireOperator();
         UnitView view = units.register(request);
         return ResponseEntity.created(URI.create("/api/v1/units/" + view.code()))
                 .eTag(PreconditionFailedException.etag(view.version())).body(view);
@@ -81,18 +82,21 @@ class UnitController {
     @PostMapping("/{code}/move")
     ResponseEntity<UnitView> move(@PathVariable String code, @Valid @RequestBody UnitRequests.Move request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        UnitAdministration.requireOperator();
         return withEtag(units.move(code, request, ifMatch));
     }
 
     @PostMapping("/{code}/rename")
     ResponseEntity<UnitView> rename(@PathVariable String code, @Valid @RequestBody UnitRequests.Rename request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        UnitAdministration.requireOperator();
         return withEtag(units.rename(code, request, ifMatch));
     }
 
     @PostMapping("/{code}/close")
     ResponseEntity<UnitView> close(@PathVariable String code, @Valid @RequestBody UnitRequests.Close request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        UnitAdministration.requireOperator();
         return withEtag(units.close(code, request, ifMatch));
     }
 

@@ -32,12 +32,14 @@ class UnitImportController {
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<UnitImport.Report> importCsv(@RequestBody byte[] body,
             @RequestParam(defaultValue = "false") boolean dryRun, Locale locale) {
+        UnitAdministration.requireOperator();
         return respond(unitImport.run(UnitImportRows.fromCsv(new String(body, StandardCharsets.UTF_8)), dryRun, locale));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<UnitImport.Report> importJson(@RequestBody byte[] body,
             @RequestParam(defaultValue = "false") boolean dryRun, Locale locale) {
+        UnitAdministration.requireOperator();
         List<UnitImportRows.Row> rows;
         try {
             rows = UnitImportRows.fromJson(body);

@@ -180,6 +180,34 @@ public class Units {
         return chain;
     }
 
+    /** Whether {@code code} is {@code ancestor} or lies below it on {@code asOf}; false for unknown units. */
+    public boolean isWithin(String code, String ancestor, LocalDate asOf) {
+        if (code == null || ancestor == null || !repository.existsById(code)) {
+            return false;
+        }
+        return code.equals(ancestor) || ancestors(code, asOf).stream().anyMatch(u -> u.code().equals(ancestor));
+    }
+
+    /** The codes of {@code code} and all its descendants on {@code asOf}. */
+    public Set<String> subtreeOf(String code, LocalDate asOf) {
+        Set<String> subtree = new HashSet<>(List.of(code));
+        Collection<String> level = List.of(code);
+        while (!level.isEmpty()) {
+            level = mongo.find(Query.query(childOn(level, asOf)), UnitDocument.class).stream()
+                    .map(u -> u.code).filter(subtree::add).toList();
+        }
+        return subtree;
+    }
+
+    /** The codes of {@code code}'s subtree and of its ancestors on {@code asOf}: the units in its line. */
+    public Set<String> lineOf(String code, LocalDate asOf) {
+        Set<String> line = subtreeOf(code, asOf);
+        if (repository.existsById(code)) {
+            ancestors(code, asOf).forEach(u -> line.add(u.code()));
+        }
+        return line;
+    }
+
     /** Units whose name contains the words searched for, ignoring diacritics and case; open on {@code asOf}. */
     public Page<UnitView> search(String text, String level, String kind, LocalDate asOf, Pageable page) {
         Criteria criteria = openOn(asOf);

@@ -20,6 +20,7 @@ import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.contracts.directive.DirectiveRevoked;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,8 @@ class DirectiveApiIT {
     /** A district party committee with its commune party committees, as recipients. */
     @BeforeEach
     void tree() {
+        // operators administer the tree and see every directive; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
         run = UUID.randomUUID().toString().substring(0, 8);
         unit("DT", "Huyện ủy Đức Trọng", "DISTRICT", null);
         for (int c = 1; c <= 15; c++) {

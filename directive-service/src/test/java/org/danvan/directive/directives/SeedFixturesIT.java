@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,12 @@ class SeedFixturesIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        // operators administer the tree and see every directive; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
+    }
 
     @ParameterizedTest
     @CsvSource({"quang-ngai-units.json, 246-CV-TU.json, 25, 11, 0",

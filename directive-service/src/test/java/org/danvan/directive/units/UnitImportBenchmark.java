@@ -9,6 +9,8 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,12 @@ class UnitImportBenchmark {
     TestRestTemplate http;
     @Autowired
     MeterRegistry meters;
+
+    @BeforeEach
+    void signIn() {
+        // operators administer the tree and see every directive; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
+    }
 
     @Test
     void importsANationalTree() {

@@ -11,7 +11,9 @@ import java.util.UUID;
 
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -41,6 +43,12 @@ class UnitImportIT {
 
     private List<Map<String, Object>> errors(ResponseEntity<Map> response) {
         return (List<Map<String, Object>>) response.getBody().get("errors");
+    }
+
+    @BeforeEach
+    void signIn() {
+        // operators administer the tree and see every directive; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
     }
 
     @Test

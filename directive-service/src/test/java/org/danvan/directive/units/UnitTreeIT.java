@@ -19,6 +19,7 @@ import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitChanged;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,8 @@ class UnitTreeIT {
 
     @BeforeEach
     void newTree() {
+        // operators administer the tree and see every directive; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
         run = UUID.randomUUID().toString().substring(0, 8);
         register("LD", "Tỉnh Lâm Đồng", "PROVINCE", "1976-01-01", null);
         register("DT", "Huyện Đức Trọng", "DISTRICT", "1986-01-01", "LD");

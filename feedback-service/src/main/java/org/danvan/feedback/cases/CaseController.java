@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.danvan.feedback.identity.CitizenIdentity;
 import org.danvan.feedback.identity.IdentityAccess;
 import org.danvan.feedback.identity.IdentityVault;
+import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.PreconditionFailedException;
 import org.danvan.support.security.Caller;
 import org.danvan.support.security.Callers;
@@ -146,7 +147,7 @@ class CaseController {
     List<IdentityAccess> identityAccessLog(@PathVariable String id) {
         Caller caller = Callers.current();
         if (!caller.hasAny(Roles.CONFIDENTIAL_HANDLER, Roles.OPERATOR)) {
-            throw new CaseProblems.RoleRequired(List.of(Roles.CONFIDENTIAL_HANDLER, Roles.OPERATOR));
+            throw new ForbiddenException(List.of(Roles.CONFIDENTIAL_HANDLER, Roles.OPERATOR));
         }
         return vault.accessLog(id);
     }

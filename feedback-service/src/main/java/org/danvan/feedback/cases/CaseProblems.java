@@ -40,14 +40,6 @@ final class CaseProblems {
         }
     }
 
-    /** The caller's role does not allow this step. */
-    static final class RoleRequired extends DanvanProblem {
-        RoleRequired(List<String> roles) {
-            super(HttpStatus.FORBIDDEN, "case-role-required", roles);
-            getBody().setProperty("requiredRoles", roles);
-        }
-    }
-
     /** Only a case of the same kind and responsible unit that is still being handled can absorb another. */
     static final class MergeRefused extends DanvanProblem {
         MergeRefused(String intoCaseId) {

@@ -42,6 +42,7 @@ import org.danvan.feedback.units.UnitInfo;
 import org.danvan.support.outbox.OutboxEvent;
 import org.danvan.support.problem.InvalidRequestException;
 import org.danvan.support.problem.InvalidRequestException.Violation;
+import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.PreconditionFailedException;
 import org.danvan.support.problem.ResourceNotFoundException;
 import org.danvan.support.security.Caller;
@@ -508,7 +509,7 @@ public class Cases {
         List<String> allowed = c.kind.confidential() ? List.of(Roles.CONFIDENTIAL_HANDLER) : STAFF;
         if (!caller.hasAny(allowed.toArray(String[]::new)) || !inScope(c, caller)) {
             vault.refused(id, caller.subject(), caller.unitId(), purpose);
-            throw new CaseProblems.RoleRequired(allowed);
+            throw new ForbiddenException(allowed);
         }
         return vault.reveal(id, c.complainants.stream().map(CaseDocument.Complainant::identityRef).toList(),
                 caller.subject(), caller.unitId(), purpose);
@@ -593,7 +594,7 @@ public class Cases {
 
     private static void requireRole(Caller caller, List<String> roles) {
         if (!caller.hasAny(roles.toArray(String[]::new))) {
-            throw new CaseProblems.RoleRequired(roles);
+            throw new ForbiddenException(roles);
         }
     }
 

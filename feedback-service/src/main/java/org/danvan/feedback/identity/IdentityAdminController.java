@@ -3,9 +3,9 @@ package org.danvan.feedback.identity;
 import java.util.List;
 import java.util.Map;
 
+import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.security.Callers;
 import org.danvan.support.security.Roles;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,7 +22,7 @@ class IdentityAdminController {
     @PostMapping("/api/v1/admin/identity/rotate")
     Map<String, Integer> rotate() {
         if (!Callers.current().hasAny(Roles.OPERATOR)) {
-            throw new AccessDeniedException("operator role required, have " + List.copyOf(Callers.current().roles()));
+            throw new ForbiddenException(List.of(Roles.OPERATOR));
         }
         return Map.of("resealed", vault.rotate());
     }

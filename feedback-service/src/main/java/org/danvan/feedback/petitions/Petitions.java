@@ -18,6 +18,7 @@ import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.feedback.units.UnitInfo;
 import org.danvan.support.outbox.OutboxEvent;
 import org.danvan.support.outbox.PendingOutboxIndex;
+import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.InvalidRequestException;
 import org.danvan.support.problem.InvalidRequestException.Violation;
 import org.danvan.support.problem.PreconditionFailedException;
@@ -31,7 +32,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,7 +71,7 @@ public class Petitions {
 
     PetitionView open(PetitionRequests.Open request, Caller caller) {
         if (!caller.authenticated()) {
-            throw new AccessDeniedException("opening a petition needs an account");
+            throw new ForbiddenException(List.of(Roles.CITIZEN, Roles.CADRE, Roles.REVIEWER));
         }
         UnitInfo unit = units.find(request.responsibleUnitId()).filter(UnitInfo::open).orElseThrow(() -> new InvalidRequestException(
                 List.of(new Violation("responsibleUnitId", "case.unknown-unit", request.responsibleUnitId()))));
@@ -260,7 +260,7 @@ public class Petitions {
 
     private void requireStaffInScope(PetitionDocument petition, Caller caller) {
         if (!caller.hasAny(Roles.CADRE, Roles.REVIEWER)) {
-            throw new AccessDeniedException("cadre or reviewer role required");
+            throw new ForbiddenException(List.of(Roles.CADRE, Roles.REVIEWER));
         }
         if (caller.unitId() == null || !units.isWithin(petition.responsibleUnitId, caller.unitId())) {
             throw new ResourceNotFoundException("petition", petition.id);

@@ -21,12 +21,12 @@ import org.danvan.feedback.petitions.Petitions;
 import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.feedback.units.UnitInfo;
 import org.danvan.support.outbox.OutboxEvent;
+import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.InvalidRequestException;
 import org.danvan.support.problem.InvalidRequestException.Violation;
 import org.danvan.support.problem.ResourceNotFoundException;
 import org.danvan.support.security.Caller;
 import org.danvan.support.security.Roles;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -204,7 +204,7 @@ public class Sessions {
 
     private static void requireStaff(Caller caller) {
         if (!caller.hasAny(Roles.CADRE, Roles.REVIEWER)) {
-            throw new AccessDeniedException("cadre or reviewer role required");
+            throw new ForbiddenException(List.of(Roles.CADRE, Roles.REVIEWER));
         }
     }
 

@@ -1,0 +1,98 @@
+package org.danvan.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * The front door checks who is calling: a valid token from the configured issuer for everything except the
+ * citizen endpoints (filing and tracking a case, reading and signing petitions), the API documents and the
+ * probes; operators only for {@code /api/v1/admin/**}. The token travels on to the services, which decide
+ * on roles and unit scope themselves. Refusals are problem+json and counted by reason.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = properties.publicKeyLocation() != null && !properties.publicKeyLocation().isBlank()
+                ? NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation())).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
+                        ? properties.jwkSetUri() : properties.issuer() + "/protocol/openid-connect/certs").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, MeterRegistry meters) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/fallback/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/track/*/*", "/api/v1/petitions/*/signatures").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/cases/track/*", "/api/v1/petitions", "/api/v1/petitions/*").permitAll()
+                        .pathMatchers("/api/v1/admin/**").hasRole("operator")
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(GatewaySecurity::authentication))
+                        .authenticationEntryPoint((exchange, e) -> {
+                            meters.counter("danvan.gateway.auth.failures", "reason",
+                                    e instanceof InvalidBearerTokenException ? "invalid-token" : "missing-token").increment();
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+                            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    new Problems.Text("Chưa xác thực", "Not authenticated"),
+                                    new Problems.Text("Cần mã truy cập hợp lệ (Bearer) do hệ thống đăng nhập cấp.",
+                                            "A valid bearer token from the platform's sign-in is required."));
+                        })
+                        .accessDeniedHandler((exchange, e) -> {
+                            meters.counter("danvan.gateway.auth.failures", "reason", "forbidden").increment();
+                            return Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
+                                    new Problems.Text("Không có quyền", "Forbidden"),
+                                    new Problems.Text("Tài khoản của bạn không có quyền thực hiện thao tác này.", "Your account may not do this."));
+                        }))
+                .build();
+    }
+
+    /** Keycloak's realm roles ({@code realm_access.roles}) as {@code ROLE_<name>} authorities. */
+    private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+        List<SimpleGrantedAuthority> roles = jwt.getClaim("realm_access") instanceof Map<?, ?> access
+                && access.get("roles") instanceof Collection<?> names
+                ? names.stream().map(name -> new SimpleGrantedAuthority("ROLE_" + name)).toList() : List.of();
+        return Mono.just(new JwtAuthenticationToken(jwt, roles));
+    }
+
+    private static RSAPublicKey publicKey(String location) {
+        try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
+            return RsaKeyConverters.x509().convert(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the token signing key at " + location, e);
+        }
+    }
+}
