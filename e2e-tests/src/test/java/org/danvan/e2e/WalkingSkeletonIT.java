@@ -31,6 +31,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The walking skeleton end to end, with every service as its own process: a directive posted through the
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class WalkingSkeletonIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private static OtlpTraceReceiver traces;
@@ -238,6 +241,31 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(7)
+    void theGatewayServesOneOpenApiDocumentWithEveryEndpointOfTheServicesBehindIt() throws Exception {
+        HttpResponse<String> merged = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/v3/api-docs/danvan")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(merged.statusCode()).isEqualTo(200);
+        JsonNode document = JSON.readTree(merged.body());
+        assertThat(document.path("openapi").asString()).isEqualTo("3.1.0");
+        Set<String> paths = new TreeSet<>(document.path("paths").propertyNames());
+        for (ServiceProcess service : new ServiceProcess[] {directives, reporting, feedback}) {
+            JsonNode own = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(own.path("paths").propertyNames()).isNotEmpty();
+            if (service != feedback) {
+                assertThat(paths).as(service.url()).containsAll(own.path("paths").propertyNames());
+            }
+        }
+        assertThat(paths).contains("/api/v1/directives", "/api/v1/units", "/api/v1/targets", "/api/v1/reports");
+        // the feedback route leads nowhere in this test: the document says so instead of failing
+        assertThat(document.path("x-danvan-unavailable").toString()).contains("feedback-service");
+        HttpResponse<String> ui = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/swagger-ui.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isIn(200, 302);
+    }
+
+    @Test
+    @Order(8)
     void everyMetricThatAnAlertRuleOrADashboardQueriesIsExported() throws Exception {
         try (EventProbe probe = new EventProbe()) {
             // one record that breaks the contract, so the dead-letter counter exists as it would in production

@@ -50,7 +50,7 @@ public class DanvanSecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
-                            "/actuator/info", "/error").permitAll();
+                            "/actuator/info", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll();
                     for (String endpoint : properties.publicEndpoints()) {
                         String[] parts = endpoint.trim().split("\\s+", 2);
                         requests.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
