@@ -1,6 +1,7 @@
 package org.danvan.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The realm export of {@code deploy/keycloak} in a real Keycloak: every demo user and the publisher client get
- * tokens with the roles and unit the services read, and feedback-service accepts them from that issuer only.
+ * tokens with the roles and unit the services read, and feedback-service accepts them from that issuer,
+ * scoping each user to their unit's subtree.
  */
 class KeycloakLoginIT {
 
@@ -36,25 +40,33 @@ class KeycloakLoginIT {
     private static final Set<String> DANVAN_ROLES = Set.of("citizen", "cadre", "reviewer", "confidential-handler", "operator", "publisher");
 
     private static KeycloakProcess keycloak;
+    private static ServiceProcess directives;
     private static ServiceProcess feedback;
 
     @BeforeAll
-    static void startKeycloakAndFeedbackService() {
+    static void startKeycloakAndTheServices() throws IOException, InterruptedException {
         TestInfrastructure.Endpoints infrastructure = TestInfrastructure.endpoints();
-        keycloak = new KeycloakProcess().start();
-        feedback = new ServiceProcess("feedback-service", Map.of(
+        Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                "MONGODB_URI", infrastructure.mongoUri(),
-                "DANVAN_OIDC_ISSUER", keycloak.issuer())).start();
-        // both start at once; the service fetches the issuer's keys only when it checks its first token
+                "MONGODB_URI", infrastructure.mongoUri());
+        keycloak = new KeycloakProcess().start();
+        directives = new ServiceProcess("directive-service", env).start();
+        Map<String, String> feedbackEnv = new LinkedHashMap<>(env);
+        feedbackEnv.put("DANVAN_OIDC_ISSUER", keycloak.issuer());
+        feedback = new ServiceProcess("feedback-service", feedbackEnv).start();
+        // all start at once; the service fetches the issuer's keys only when it checks its first token
+        directives.awaitHealthy();
         feedback.awaitHealthy();
         keycloak.awaitReady();
+        registerTheDemoUsersUnits();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (feedback != null) {
-            feedback.stop();
+        for (ServiceProcess service : new ServiceProcess[] {feedback, directives}) {
+            if (service != null) {
+                service.stop();
+            }
         }
         if (keycloak != null) {
             keycloak.stop();
@@ -118,11 +130,45 @@ class KeycloakLoginIT {
 
         HttpResponse<String> cadre = cases(accessToken("xa.canbo"));
         assertThat(cadre.statusCode()).as(cadre.body()).isEqualTo(200);
-        assertThat(cadre.body()).startsWith("[");
+        assertThat(cadre.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
 
         // a citizen's token is valid, but listing cases is for the units' staff
         HttpResponse<String> citizen = cases(accessToken("congdan"));
         assertThat(citizen.statusCode()).as(citizen.body()).isEqualTo(403);
+    }
+
+    @Test
+    void eachUserSeesTheCasesOfTheirUnitsSubtreeOnly() throws Exception {
+        String file = """
+                {"kind":"RECOMMENDATION","subject":"Đường liên thôn xuống cấp","content":"Đề nghị sửa đường liên thôn.",
+                 "areaUnitId":"DT-X1","citizen":{"name":"Phạm Văn Bình"}}
+                """;
+        // feedback-service knows the commune once it has consumed the unit's event
+        HttpResponse<String> filed = await("case filed").atMost(Duration.ofSeconds(60)).until(() -> HTTP.send(
+                HttpRequest.newBuilder(URI.create(feedback.url() + "/api/v1/cases")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(file)).build(), HttpResponse.BodyHandlers.ofString()),
+                response -> response.statusCode() == 201);
+        String id = JSON.readTree(filed.body()).get("id").asString();
+
+        assertThat(cases(accessToken("xa.canbo")).body()).as("the commune's cadre").contains(id);
+        assertThat(cases(accessToken("xa.baomat")).body()).as("the commune's confidential handler").contains(id);
+        assertThat(cases(accessToken("tinh.canbo")).body()).as("the province above it").contains(id);
+        HttpResponse<String> village = cases(accessToken("thon.canbo"));
+        assertThat(village.statusCode()).isEqualTo(200);
+        assertThat(village.body()).as("a village below it").doesNotContain(id);
+    }
+
+    /** The province, commune and village of the demo users (communes answer to their province since July 2025). */
+    private static void registerTheDemoUsersUnits() throws IOException, InterruptedException {
+        for (String unit : List.of(
+                "{\"code\":\"LD\",\"name\":\"Tỉnh ủy Lâm Đồng\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"PROVINCE\",\"openedOn\":\"1976-01-01\"}",
+                "{\"code\":\"DT-X1\",\"name\":\"Đảng ủy xã Liên Nghĩa\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"LD\"}",
+                "{\"code\":\"DT-X1-T1\",\"name\":\"Chi bộ thôn 1\",\"kind\":\"VILLAGE_BRANCH\",\"level\":\"VILLAGE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"DT-X1\"}")) {
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(directives.url() + "/api/v1/units"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(unit)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
     }
 
     private static HttpResponse<String> cases(String token) throws IOException, InterruptedException {
