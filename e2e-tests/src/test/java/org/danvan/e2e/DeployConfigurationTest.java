@@ -20,16 +20,20 @@ import org.danvan.contracts.Topic;
 import org.danvan.contracts.Topics;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The deployment descriptors in {@code deploy/} must reference only images, ports and environment
- * variables that the services really have, pin every image, and declare every topic of the registry.
+ * variables that the services really have, pin every image, declare every topic of the registry, and run
+ * the one Keycloak version with the realm export whose issuer the services are given.
  */
 class DeployConfigurationTest {
 
     private static final Path ROOT = Path.of(System.getProperty("danvan.root", "..")).toAbsolutePath().normalize();
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final List<String> SERVICES = List.of("directive-service", "reporting-service", "feedback-service", "gateway");
+    /** Deployments that are not ours: only the development overlay's Keycloak. */
+    private static final Set<String> THIRD_PARTY_DEPLOYMENTS = Set.of("keycloak");
     /** Spring properties set through the environment by relaxed binding (no placeholder names them). */
     private static final Set<String> SPRING_PROPERTY_VARIABLES = Set.of(
             "LOGGING_STRUCTURED_FORMAT_CONSOLE",                    // logging.structured.format.console
@@ -83,7 +87,8 @@ class DeployConfigurationTest {
             Object data = d.containsKey("stringData") ? d.get("stringData") : d.get("data");
             stringKeys(data).keySet().forEach(key -> configKeys.put(key, (String) ((Map<?, ?>) d.get("metadata")).get("name")));
         });
-        List<Map<String, Object>> deployments = documents.stream().filter(d -> "Deployment".equals(d.get("kind"))).toList();
+        List<Map<String, Object>> deployments = documents.stream().filter(d -> "Deployment".equals(d.get("kind"))
+                && !THIRD_PARTY_DEPLOYMENTS.contains((String) path(d, "metadata", "name"))).toList();
         assertThat(deployments.stream().map(d -> (String) path(d, "metadata", "name")).toList())
                 .containsExactlyInAnyOrderElementsOf(SERVICES);
         for (Map<String, Object> deployment : deployments) {
@@ -103,6 +108,39 @@ class DeployConfigurationTest {
             }
             assertThat(variables).as("variables of %s", name).allMatch(allowedVariables(name)::contains);
         }
+    }
+
+    @Test
+    void keycloakRunsOneVersionEverywhereWithTheRealmTheServicesTrust() throws IOException {
+        Matcher pinned = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>")
+                .matcher(Files.readString(DEPLOY.resolve("local-platform/pom.xml")));
+        assertThat(pinned.find()).as("keycloak.version of deploy/local-platform").isTrue();
+        String version = pinned.group(1);
+        String image = "quay.io/keycloak/keycloak:" + version;
+        assertThat(Files.readString(ROOT.resolve("danvan"))).contains("KEYCLOAK_VERSION=" + version + "\n");
+        String realm = JsonMapper.builder().build().readTree(DEPLOY.resolve("keycloak/danvan-realm.json").toFile()).get("realm").asString();
+
+        Map<String, Object> keycloak = composeServices().get("keycloak");
+        assertThat(keycloak.get("image")).isEqualTo(image);
+        assertThat(String.valueOf(keycloak.get("command"))).contains("--import-realm");
+        assertThat(String.valueOf(keycloak.get("volumes"))).contains("./keycloak/danvan-realm.json:/opt/keycloak/data/import/danvan-realm.json:ro");
+        String composeIssuer = stringKeys(keycloak.get("environment")).get("KC_HOSTNAME") + "/realms/" + realm;
+        // the gateway passes tokens on and checks none
+        for (String name : SERVICES.stream().filter(name -> !name.equals("gateway")).toList()) {
+            assertThat(stringKeys(composeServices().get(name).get("environment")).get("DANVAN_OIDC_ISSUER"))
+                    .as("issuer of %s", name).isEqualTo(composeIssuer);
+        }
+
+        Map<String, Object> deployment = kubernetesDocuments(DEPLOY.resolve("k8s/overlays/dev")).stream()
+                .filter(d -> "Deployment".equals(d.get("kind")) && "keycloak".equals(path(d, "metadata", "name"))).findFirst().orElseThrow();
+        Map<?, ?> container = (Map<?, ?>) ((List<?>) path(deployment, "spec", "template", "spec", "containers")).getFirst();
+        assertThat(container.get("image")).isEqualTo(image);
+        assertThat(String.valueOf(container.get("args"))).contains("--import-realm");
+        Object devHostname = ((List<?>) container.get("env")).stream().map(e -> (Map<?, ?>) e)
+                .filter(e -> "KC_HOSTNAME".equals(e.get("name"))).findFirst().orElseThrow().get("value");
+        assertThat(Files.readString(DEPLOY.resolve("k8s/overlays/dev/kustomization.yaml")))
+                .contains("DANVAN_OIDC_ISSUER=" + devHostname + "/realms/" + realm);
+        assertThat(Files.readString(DEPLOY.resolve("keycloak/kustomization.yaml"))).contains("- danvan-realm.json");
     }
 
     @Test
