@@ -50,10 +50,10 @@ class KeycloakLoginIT {
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "MONGODB_URI", infrastructure.mongoUri());
         keycloak = new KeycloakProcess().start();
-        directives = new ServiceProcess("directive-service", env).start();
-        Map<String, String> feedbackEnv = new LinkedHashMap<>(env);
-        feedbackEnv.put("DANVAN_OIDC_ISSUER", keycloak.issuer());
-        feedback = new ServiceProcess("feedback-service", feedbackEnv).start();
+        Map<String, String> serviceEnv = new LinkedHashMap<>(env);
+        serviceEnv.put("DANVAN_OIDC_ISSUER", keycloak.issuer());
+        directives = new ServiceProcess("directive-service", serviceEnv).start();
+        feedback = new ServiceProcess("feedback-service", serviceEnv).start();
         // all start at once; the service fetches the issuer's keys only when it checks its first token
         directives.awaitHealthy();
         feedback.awaitHealthy();
@@ -158,14 +158,18 @@ class KeycloakLoginIT {
         assertThat(village.body()).as("a village below it").doesNotContain(id);
     }
 
-    /** The province, commune and village of the demo users (communes answer to their province since July 2025). */
+    /**
+     * The province, commune and village of the demo users (communes answer to their province since July
+     * 2025), registered by the demo operator with a real token.
+     */
     private static void registerTheDemoUsersUnits() throws IOException, InterruptedException {
+        String operator = accessToken("vanhanh");
         for (String unit : List.of(
                 "{\"code\":\"LD\",\"name\":\"Tỉnh ủy Lâm Đồng\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"PROVINCE\",\"openedOn\":\"1976-01-01\"}",
                 "{\"code\":\"DT-X1\",\"name\":\"Đảng ủy xã Liên Nghĩa\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"LD\"}",
                 "{\"code\":\"DT-X1-T1\",\"name\":\"Chi bộ thôn 1\",\"kind\":\"VILLAGE_BRANCH\",\"level\":\"VILLAGE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"DT-X1\"}")) {
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(directives.url() + "/api/v1/units"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(unit)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.ofString(unit)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
