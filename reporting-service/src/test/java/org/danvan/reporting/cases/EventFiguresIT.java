@@ -146,24 +146,24 @@ class EventFiguresIT {
         String c2 = id("c2");
         String c3 = id("c3");
         String c4 = id("c4");
-        caseEvent(FeedbackContract.CASE_RECEIVED, c1, new CaseReceived(c1, "COMPLAINT", 1, "IN_PERSON", a, a, a,
+        caseEvent(FeedbackContract.CASE_RECEIVED, c1, new CaseReceived(c1, "COMPLAINT", 1, "COUNTER", a, a, a,
                 day("2025-02-01"), day("2025-02-11"), false, false, null));
         ProducerRecord<String, byte[]> c1Resolved = record(FeedbackContract.CASES.name(), FeedbackContract.CASE_RESOLVED, c1,
                 new CaseResolved(c1, "COMPLAINT", 1, a, day("2025-03-01"), day("2025-03-13"), true));
         probe.send(c1Resolved);
-        caseEvent(FeedbackContract.CASE_RECEIVED, c2, new CaseReceived(c2, "COMPLAINT", 1, "MAIL", a, a, district,
+        caseEvent(FeedbackContract.CASE_RECEIVED, c2, new CaseReceived(c2, "COMPLAINT", 1, "POST", a, a, district,
                 day("2025-02-05"), day("2025-02-15"), false, true, null));
         caseEvent(FeedbackContract.CASE_OVERDUE, c2, new CaseOverdue(c2, "COMPLAINT", 1, a, "RESOLUTION",
                 day("2025-04-09"), day("2025-04-10")));
         caseEvent(FeedbackContract.CASE_RESOLVED, c2, new CaseResolved(c2, "COMPLAINT", 1, a, day("2025-04-20"),
                 day("2025-04-09"), false));
-        caseEvent(FeedbackContract.CASE_RECEIVED, c3, new CaseReceived(c3, "RECOMMENDATION", 1, "PORTAL", b, b, b,
+        caseEvent(FeedbackContract.CASE_RECEIVED, c3, new CaseReceived(c3, "RECOMMENDATION", 1, "WEB", b, b, b,
                 day("2025-03-01"), day("2025-03-11"), false, false, id("c0")));
         caseEvent(FeedbackContract.CASE_EXPLAINED, c3, new CaseExplained(c3, "RECOMMENDATION", 1, b, day("2025-04-01"),
                 day("2025-04-10"), true, 3, day("2025-09-30")));
         caseEvent(FeedbackContract.CASE_RESOLVED, c3, new CaseResolved(c3, "RECOMMENDATION", 1, b, day("2025-05-01"),
                 day("2025-05-10"), true));
-        caseEvent(FeedbackContract.CASE_RECEIVED, c4, new CaseReceived(c4, "RECOMMENDATION", 1, "PORTAL", b, b, b,
+        caseEvent(FeedbackContract.CASE_RECEIVED, c4, new CaseReceived(c4, "RECOMMENDATION", 1, "WEB", b, b, b,
                 day("2025-03-02"), day("2025-03-12"), false, false, null));
         caseEvent(FeedbackContract.CASE_MERGED, c4, new CaseMerged(c4, "RECOMMENDATION", b, c3, day("2025-03-05"), 2));
 
