@@ -106,4 +106,12 @@ class AggregateStore {
         return mongo.find(query, AcceptedReportDocument.class).stream().map(AcceptedReportDocument::values)
                 .collect(Collectors.groupingBy(AcceptedValues::unitId));
     }
+
+    /** The units with an accepted report of the form for exactly this period. */
+    java.util.Set<String> reportingUnits(String formCode, ReportingPeriod period) {
+        Query query = Query.query(Criteria.where("formCode").is(formCode).and("period").is(period.toString()));
+        query.fields().include("unitId");
+        return mongo.find(query, org.bson.Document.class, "accepted_reports").stream()
+                .map(d -> d.getString("unitId")).collect(Collectors.toSet());
+    }
 }

@@ -1,6 +1,10 @@
 package org.danvan.reporting.aggregates;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.function.Predicate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import org.danvan.reporting.catalogue.Indicator;
 import org.danvan.reporting.catalogue.NotFound;
 import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ReportForms;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,16 +28,22 @@ import org.springframework.stereotype.Service;
 @Service
 class Aggregates {
 
+    /** The form code of the readings event sources add: never a form, so completeness never counts them. */
+    static final String EVENT_FIGURES = "EVENTS";
+
     private final Catalogue catalogue;
     private final ReportForms forms;
     private final AggregateStore store;
     private final AggregatesProperties properties;
+    private final List<FigureSource> sources;
 
-    Aggregates(Catalogue catalogue, ReportForms forms, AggregateStore store, AggregatesProperties properties) {
+    Aggregates(Catalogue catalogue, ReportForms forms, AggregateStore store, AggregatesProperties properties,
+            ObjectProvider<FigureSource> sources) {
         this.catalogue = catalogue;
         this.forms = forms;
         this.store = store;
         this.properties = properties;
+        this.sources = sources.orderedStream().toList();
     }
 
     IndicatorValuesView indicator(String code, String unitId, String periodText) {
@@ -97,8 +108,84 @@ class Aggregates {
         UnitTree tree = new UnitTree(store.units(), period);
         UnitNode root = tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
         List<UnitNode> subtree = tree.subtree(unitId);
-        Map<String, List<AcceptedValues>> reports = store.reports(subtree.stream().map(UnitNode::unitId).toList(), period);
+        List<String> ids = subtree.stream().map(UnitNode::unitId).toList();
+        Map<String, List<AcceptedValues>> reports = withEventFigures(store.reports(ids, period), ids, period);
         return new Scope(period, tree, root, subtree, Set.copyOf(levels), reports);
+    }
+
+    /**
+     * The units' accepted reports with what the event sources know added as one more reading per unit for
+     * the whole period; an element a source gives for a unit is taken out of that unit's reports, so it is
+     * never counted twice.
+     */
+    Map<String, List<AcceptedValues>> withEventFigures(Map<String, List<AcceptedValues>> reports, Collection<String> unitIds,
+            ReportingPeriod period) {
+        if (sources.isEmpty()) {
+            return reports;
+        }
+        Map<String, Map<String, BigDecimal>> derived = new HashMap<>();
+        for (FigureSource source : sources) {
+            source.figures(unitIds, period.start(), period.end())
+                    .forEach((unit, values) -> derived.computeIfAbsent(unit, u -> new HashMap<>()).putAll(values));
+        }
+        if (derived.isEmpty()) {
+            return reports;
+        }
+        Map<String, List<AcceptedValues>> merged = new HashMap<>(reports);
+        derived.forEach((unitId, values) -> {
+            List<AcceptedValues> readings = new ArrayList<>();
+            for (AcceptedValues report : reports.getOrDefault(unitId, List.of())) {
+                Map<String, BigDecimal> numbers = new HashMap<>(report.numbers());
+                numbers.keySet().removeAll(values.keySet());
+                readings.add(new AcceptedValues(report.reportId(), report.revision(), report.formCode(), report.unitId(),
+                        report.period(), numbers, report.answers(), report.late(), report.acceptedOn()));
+            }
+            readings.add(new AcceptedValues("events/" + unitId + "/" + period, 0, EVENT_FIGURES, unitId, period, values,
+                    Map.of(), false, null));
+            merged.put(unitId, List.copyOf(readings));
+        });
+        return merged;
+    }
+
+    /**
+     * An indicator for each unit of {@code rootUnitId}'s subtree that {@code inScope} accepts (each over its own
+     * subtree) and for all of them together (over the union of their subtrees, as a ratio of sums).
+     */
+    ScopeFigures scopeFigures(String indicatorCode, String rootUnitId, String periodText,
+            Predicate<IndicatorFigures.UnitInfo> inScope) {
+        Indicator indicator = catalogue.indicator(indicatorCode).orElseThrow(() -> new NotFound("indicator", indicatorCode));
+        List<String> codes = Stream.concat(indicator.numerator().codes().stream(),
+                indicator.denominator() == null ? Stream.<String>empty() : indicator.denominator().codes().stream())
+                .distinct().toList();
+        Map<String, DataElement> catalogued = catalogue.elementsByCode();
+        List<DataElement> elements = codes.stream().map(catalogued::get).filter(Objects::nonNull).toList();
+        Scope scope = scope(rootUnitId, periodText, levelsCollecting(codes));
+        List<IndicatorFigures.UnitFigures> units = new ArrayList<>();
+        Set<UnitNode> union = new LinkedHashSet<>();
+        for (UnitNode unit : scope.subtree()) {
+            IndicatorFigures.UnitInfo info = info(unit);
+            if (!inScope.test(info)) {
+                continue;
+            }
+            List<UnitNode> below = scope.tree().subtree(unit.unitId());
+            union.addAll(below);
+            Aggregation.Figures figures = Aggregation.figures(indicator, Aggregation.totals(elements, below, scope.reports()));
+            units.add(new IndicatorFigures.UnitFigures(info, figures.numerator(), figures.denominator(), figures.value()));
+        }
+        Aggregation.Figures whole = Aggregation.figures(indicator, Aggregation.totals(elements, union, scope.reports()));
+        boolean flow = indicator.denominator() == null && !elements.isEmpty()
+                && elements.stream().allMatch(e -> e.aggregation() == org.danvan.reporting.catalogue.AggregationType.SUM);
+        return new ScopeFigures(indicator, scope.period(), info(scope.root()), units,
+                new IndicatorFigures.UnitFigures(info(scope.root()), whole.numerator(), whole.denominator(), whole.value()), flow);
+    }
+
+    private static IndicatorFigures.UnitInfo info(UnitNode unit) {
+        return new IndicatorFigures.UnitInfo(unit.unitId(), unit.code(), unit.name(), unit.level(), unit.kind());
+    }
+
+    /** The indicator's figures over a scope; {@code flow}: a count that grows through the period. */
+    record ScopeFigures(Indicator indicator, ReportingPeriod period, IndicatorFigures.UnitInfo root,
+            List<IndicatorFigures.UnitFigures> units, IndicatorFigures.UnitFigures whole, boolean flow) {
     }
 
     private record Scope(ReportingPeriod period, UnitTree tree, UnitNode root, List<UnitNode> subtree,

@@ -59,6 +59,18 @@ class AggregatesController {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The same table as an Excel workbook: one sheet, the Vietnamese header row, one row per child unit and the total. */
+    @GetMapping(value = "/indicators/{code}/values.xlsx")
+    ResponseEntity<byte[]> indicatorXlsx(@PathVariable String code, @RequestParam("unit") String unit,
+            @RequestParam("period") String period) {
+        IndicatorValuesView table = aggregates.indicator(code, unit, period);
+        String filename = code + "_" + unit + "_" + table.period() + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(IndicatorWorkbook.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9_.-]", "_") + "\"")
+                .body(IndicatorWorkbook.of(table, INDICATOR_HEADERS));
+    }
+
     @GetMapping("/data-elements/{code}/values")
     ElementValuesView element(@PathVariable String code, @RequestParam("unit") String unit,
             @RequestParam("period") String period) {

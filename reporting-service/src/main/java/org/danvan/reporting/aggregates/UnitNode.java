@@ -11,12 +11,18 @@ import org.danvan.contracts.unit.ParentLink;
  * One unit as the unit topic last described it, with its dated parent history.
  *
  * @param closedOn the first day the unit no longer exists; null while open
+ * @param kind     what the unit is (PARTY_COMMITTEE, FATHERLAND_FRONT, FARMERS_UNION…); null when not known
  */
 record UnitNode(String unitId, long version, String code, String name, String level, LocalDate openedOn,
-        LocalDate closedOn, List<ParentLink> parents) {
+        LocalDate closedOn, List<ParentLink> parents, String kind) {
 
     UnitNode {
         parents = parents == null ? List.of() : List.copyOf(parents);
+    }
+
+    UnitNode(String unitId, long version, String code, String name, String level, LocalDate openedOn,
+            LocalDate closedOn, List<ParentLink> parents) {
+        this(unitId, version, code, name, level, openedOn, closedOn, parents, null);
     }
 
     /** Open on at least one day of the period. */

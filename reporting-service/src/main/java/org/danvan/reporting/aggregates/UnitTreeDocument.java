@@ -25,6 +25,6 @@ record UnitTreeDocument(
         String lastEventId) {
 
     UnitNode node() {
-        return new UnitNode(unitId, version, code, name, level, openedOn, closedOn, parents);
+        return new UnitNode(unitId, version, code, name, level, openedOn, closedOn, parents, kind);
     }
 }

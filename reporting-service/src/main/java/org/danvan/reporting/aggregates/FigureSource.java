@@ -1,0 +1,25 @@
+package org.danvan.reporting.aggregates;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Data-element values that come from events other than accepted reports (case events, a member registry).
+ * For the elements it provides, a source's value for a unit replaces what that unit's reports say: the
+ * event stream is the record, a typed-in figure only a fallback for units the stream does not cover.
+ */
+public interface FigureSource {
+
+    /** The data-element codes this source provides. */
+    Set<String> elementCodes();
+
+    /**
+     * Values by unit id, then by element code, for the units over {@code start..end} (inclusive): a flow
+     * counts what happened inside the span, a stock is its latest value on or before {@code end}. A unit the
+     * source knows nothing about is absent.
+     */
+    Map<String, Map<String, BigDecimal>> figures(Collection<String> unitIds, LocalDate start, LocalDate end);
+}

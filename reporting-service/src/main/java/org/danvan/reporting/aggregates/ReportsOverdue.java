@@ -1,0 +1,127 @@
+package org.danvan.reporting.aggregates;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.danvan.contracts.reporting.ReportOverdue;
+import org.danvan.contracts.reporting.ReportingContract;
+import org.danvan.reporting.forms.PeriodType;
+import org.danvan.reporting.forms.ReportForm;
+import org.danvan.reporting.forms.ReportForms;
+import org.danvan.support.outbox.OutboxEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the reports whose due date (period end + grace days) has passed without an accepted report, from the
+ * units expected as completeness computes them (the form's levels, open in the period). Each (form, unit,
+ * period) is published once as {@code danvan.report.overdue.v1}; the gauge {@code danvan_reports_late{form}}
+ * is the number of such reports still missing at the last check, so it falls as late reports arrive.
+ */
+@Component
+class ReportsOverdue {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportsOverdue.class);
+
+    private final ReportForms forms;
+    private final AggregateStore store;
+    private final AggregatesProperties aggregates;
+    private final ReportOverdueProperties properties;
+    private final MongoTemplate mongo;
+    private final MeterRegistry meters;
+    private final Map<String, AtomicInteger> late = new ConcurrentHashMap<>();
+
+    ReportsOverdue(ReportForms forms, AggregateStore store, AggregatesProperties aggregates,
+            ReportOverdueProperties properties, MongoTemplate mongo, MeterRegistry meters) {
+        this.forms = forms;
+        this.store = store;
+        this.aggregates = aggregates;
+        this.properties = properties;
+        this.mongo = mongo;
+        this.meters = meters;
+    }
+
+    @Scheduled(initialDelayString = "${danvan.reports-overdue.initial-delay:PT2M}",
+            fixedDelayString = "${danvan.reports-overdue.interval:PT15M}")
+    void scheduledCheck() {
+        int published = check(LocalDate.now(properties.zone()));
+        if (published > 0) {
+            log.info("{} reports newly overdue", published);
+        }
+    }
+
+    /** Checks every form's periods due before {@code today}; returns how many overdue events it queued. */
+    synchronized int check(LocalDate today) {
+        List<UnitNode> units = store.units();
+        int published = 0;
+        for (ReportForm form : forms.all()) {
+            int missing = 0;
+            for (ReportingPeriod period : duePeriods(form.periodType(), today)) {
+                UnitTree tree = new UnitTree(units, period);
+                List<UnitNode> open = units.stream().filter(u -> tree.unit(u.unitId()).isPresent()).toList();
+                List<UnitNode> expected = Aggregation.expectedUnits(tree, open, aggregates.levelsOf(form.code()));
+                Set<String> reported = store.reportingUnits(form.code(), period);
+                LocalDate dueOn = period.end().plusDays(properties.graceDays());
+                for (UnitNode unit : expected) {
+                    if (reported.contains(unit.unitId())) {
+                        continue;
+                    }
+                    missing++;
+                    if (record(form.code(), unit.unitId(), period, dueOn, today)) {
+                        published++;
+                    }
+                }
+            }
+            gauge(form.code()).set(missing);
+        }
+        return published;
+    }
+
+    /** The form's periods whose due date is before today, ending at most lookback days ago. */
+    List<ReportingPeriod> duePeriods(PeriodType type, LocalDate today) {
+        LocalDate oldest = today.minusDays(properties.lookbackDays());
+        return java.util.stream.IntStream.rangeClosed(oldest.getYear(), today.getYear()).boxed()
+                .flatMap(year -> new ReportingPeriod(year, PeriodType.ANNUAL, 1).periodsOf(type).stream())
+                .filter(p -> !p.end().isBefore(oldest))
+                .filter(p -> p.end().plusDays(properties.graceDays()).isBefore(today))
+                .collect(Collectors.toList());
+    }
+
+    private boolean record(String formCode, String unitId, ReportingPeriod period, LocalDate dueOn, LocalDate today) {
+        String id = ReportOverdueDocument.idOf(formCode, unitId, period.toString());
+        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), ReportOverdueDocument.class)) {
+            return false;
+        }
+        OutboxEvent event = OutboxEvent.of(ReportingContract.REPORT_OVERDUE, id,
+                new ReportOverdue(formCode, unitId, period.toString(), dueOn, today));
+        try {
+            mongo.insert(new ReportOverdueDocument(id, formCode, unitId, period.toString(), dueOn, today, List.of(event)));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private AtomicInteger gauge(String formCode) {
+        return late.computeIfAbsent(formCode, code -> {
+            AtomicInteger value = new AtomicInteger();
+            Gauge.builder("danvan.reports.late", value, AtomicInteger::get)
+                    .description("Expected reports whose due date passed without an accepted report")
+                    .tag("form", code).register(meters);
+            return value;
+        });
+    }
+}
