@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.danvan.support.security.Callers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,14 +25,22 @@ class AggregatesController {
             "Giá trị", "Số đơn vị đã báo cáo", "Số đơn vị phải báo cáo");
 
     private final Aggregates aggregates;
+    private final UnitScope scope;
 
-    AggregatesController(Aggregates aggregates) {
+    AggregatesController(Aggregates aggregates, UnitScope scope) {
         this.aggregates = aggregates;
+        this.scope = scope;
+    }
+
+    /** Figures of a unit's subtree only for those whose own subtree holds that unit. */
+    private void requireScope(String unit) {
+        scope.require(Callers.current(), unit, UnitScope.READERS, "unit", unit);
     }
 
     @GetMapping("/indicators/{code}/values")
     IndicatorValuesView indicator(@PathVariable String code, @RequestParam("unit") String unit,
             @RequestParam("period") String period) {
+        requireScope(unit);
         return aggregates.indicator(code, unit, period);
     }
 
@@ -39,6 +48,7 @@ class AggregatesController {
     @GetMapping(value = "/indicators/{code}/values.csv")
     ResponseEntity<byte[]> indicatorCsv(@PathVariable String code, @RequestParam("unit") String unit,
             @RequestParam("period") String period) {
+        requireScope(unit);
         IndicatorValuesView table = aggregates.indicator(code, unit, period);
         List<List<String>> rows = new ArrayList<>();
         rows.add(INDICATOR_HEADERS);
@@ -63,6 +73,7 @@ class AggregatesController {
     @GetMapping(value = "/indicators/{code}/values.xlsx")
     ResponseEntity<byte[]> indicatorXlsx(@PathVariable String code, @RequestParam("unit") String unit,
             @RequestParam("period") String period) {
+        requireScope(unit);
         IndicatorValuesView table = aggregates.indicator(code, unit, period);
         String filename = code + "_" + unit + "_" + table.period() + ".xlsx";
         return ResponseEntity.ok()
@@ -74,12 +85,14 @@ class AggregatesController {
     @GetMapping("/data-elements/{code}/values")
     ElementValuesView element(@PathVariable String code, @RequestParam("unit") String unit,
             @RequestParam("period") String period) {
+        requireScope(unit);
         return aggregates.element(code, unit, period);
     }
 
     @GetMapping("/completeness")
     CompletenessView completeness(@RequestParam("form") String form, @RequestParam("unit") String unit,
             @RequestParam("period") String period) {
+        requireScope(unit);
         return aggregates.completeness(form, unit, period);
     }
 

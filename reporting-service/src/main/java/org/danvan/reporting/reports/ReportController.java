@@ -11,7 +11,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.danvan.reporting.aggregates.UnitScope;
+import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.PreconditionFailedException;
+import org.danvan.support.security.Caller;
+import org.danvan.support.security.Callers;
+import org.danvan.support.security.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -31,10 +36,33 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class ReportController {
 
-    private final Reports reports;
+    /** Draft, edit and submit a unit's report: its cadres and reviewers (and those above it). */
+    static final List<String> WORKERS = List.of(Roles.CADRE, Roles.REVIEWER, Roles.OPERATOR);
+    /** Return, accept or revise: a reviewer above the reporting unit. */
+    static final List<String> DECIDERS = List.of(Roles.REVIEWER, Roles.OPERATOR);
 
-    ReportController(Reports reports) {
+    private final Reports reports;
+    private final UnitScope scope;
+
+    ReportController(Reports reports, UnitScope scope) {
         this.reports = reports;
+        this.scope = scope;
+    }
+
+    /** The report if the caller has one of {@code roles} and its unit is in their subtree; otherwise not found. */
+    private ReportView inScope(String id, List<String> roles) {
+        ReportView report = reports.get(id);
+        scope.require(Callers.current(), report.unitId(), roles, "report", id);
+        return report;
+    }
+
+    /** A unit does not judge its own report: the reviewer sits above it (operators excepted). */
+    private void requireReviewerAbove(String id) {
+        ReportView report = inScope(id, DECIDERS);
+        Caller caller = Callers.current();
+        if (!caller.has(Roles.OPERATOR) && report.unitId().equals(caller.unitId())) {
+            throw new ForbiddenException(DECIDERS);
+        }
     }
 
     /** A raw value: a number, or true/false for yes/no elements. */
@@ -56,47 +84,57 @@ class ReportController {
 
     @PostMapping
     ResponseEntity<ReportView> create(@Valid @RequestBody CreateRequest request) {
+        scope.requireRole(Callers.current(), WORKERS);
+        if (!scope.covers(Callers.current(), request.unitId().trim())) {
+            throw new ForbiddenException(WORKERS);
+        }
         ReportView view = reports.create(request.formCode(), request.unitId().trim(), request.period(), raw(request.values()));
         return ResponseEntity.created(URI.create("/api/v1/reports/" + view.id())).eTag(etag(view)).body(view);
     }
 
     @GetMapping("/{id}")
     ResponseEntity<ReportView> get(@PathVariable String id) {
-        return ok(reports.get(id));
+        return ok(inScope(id, UnitScope.READERS));
     }
 
     @PutMapping("/{id}/values")
     ResponseEntity<ReportView> updateValues(@PathVariable String id, @Valid @RequestBody ValuesRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        inScope(id, WORKERS);
         return ok(reports.updateValues(id, raw(request.values()), ifMatch));
     }
 
     @PostMapping("/{id}/submit")
     ResponseEntity<ReportView> submit(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        inScope(id, WORKERS);
         return ok(reports.submit(id, ifMatch));
     }
 
     @PostMapping("/{id}/return")
     ResponseEntity<ReportView> returnForCorrection(@PathVariable String id, @Valid @RequestBody ReturnRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        requireReviewerAbove(id);
         return ok(reports.returnForCorrection(id, request.reasons(), ifMatch));
     }
 
     @PostMapping("/{id}/accept")
     ResponseEntity<ReportView> accept(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        requireReviewerAbove(id);
         return ok(reports.accept(id, ifMatch));
     }
 
     @PostMapping("/{id}/revise")
     ResponseEntity<ReportView> revise(@PathVariable String id, @Valid @RequestBody ReviseRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        requireReviewerAbove(id);
         return ok(reports.revise(id, raw(request.values()), request.reason(), ifMatch));
     }
 
     @GetMapping("/{id}/revisions")
     List<ReportView.RevisionView> revisions(@PathVariable String id) {
+        inScope(id, UnitScope.READERS);
         return reports.revisions(id);
     }
 
@@ -104,7 +142,7 @@ class ReportController {
     List<ReportView> search(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
             @RequestParam(required = false) String form, @RequestParam(required = false) ReportStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
-        return reports.search(new Reports.Filter(unit, period, form, status), page, size);
+        return reports.search(new Reports.Filter(unit, period, form, status, scope.limits(Callers.current()).orElse(null)), page, size);
     }
 
     static Map<String, ReportValidation.RawValue> raw(Map<String, ValueInput> values) {

@@ -30,7 +30,8 @@ class ReportImport {
         this.messages = messages;
     }
 
-    List<ReportView> run(List<ReportImportRows.Row> rows, String defaultForm, Locale locale) {
+    /** {@code allowed}: whether the caller may report for a unit; rows for other units are errors. */
+    List<ReportView> run(List<ReportImportRows.Row> rows, String defaultForm, Locale locale, java.util.function.Predicate<String> allowed) {
         List<Map<String, Object>> errors = new ArrayList<>();
         List<ReportDocument> accepted = new ArrayList<>();
         Map<String, Integer> rowOfKey = new HashMap<>();
@@ -42,6 +43,9 @@ class ReportImport {
             String formCode = row.formCode() != null ? row.formCode() : defaultForm;
             if (row.number() > 0) {
                 require(row.unitId(), "unitId", violations);
+                if (row.unitId() != null && !row.unitId().isBlank() && !allowed.test(row.unitId().trim())) {
+                    violations.add(new Violation("unitId", "report.import.unit-out-of-scope", row.unitId()));
+                }
                 require(row.period(), "period", violations);
                 require(formCode, "formCode", violations);
             }

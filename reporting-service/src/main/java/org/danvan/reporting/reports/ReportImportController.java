@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import org.danvan.reporting.aggregates.UnitScope;
 import org.danvan.reporting.catalogue.Catalogue;
 import org.danvan.support.problem.InvalidRequestException;
+import org.danvan.support.security.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +28,12 @@ class ReportImportController {
 
     private final ReportImport reportImport;
     private final Catalogue catalogue;
+    private final UnitScope scope;
 
-    ReportImportController(ReportImport reportImport, Catalogue catalogue) {
+    ReportImportController(ReportImport reportImport, Catalogue catalogue, UnitScope scope) {
         this.reportImport = reportImport;
         this.catalogue = catalogue;
+        this.scope = scope;
     }
 
     record Imported(int imported, List<ReportView> reports) {
@@ -37,20 +41,22 @@ class ReportImportController {
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<Imported> importCsv(@RequestBody byte[] body, @RequestParam(required = false) String form, Locale locale) {
+        scope.requireRole(Callers.current(), ReportController.WORKERS);
         List<ReportImportRows.Row> rows = new ReportImportRows(catalogue.elementsByCode())
                 .fromCsv(new String(body, StandardCharsets.UTF_8));
-        return created(reportImport.run(rows, form, locale));
+        return created(reportImport.run(rows, form, locale, unit -> scope.covers(Callers.current(), unit)));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Imported> importJson(@RequestBody byte[] body, @RequestParam(required = false) String form, Locale locale) {
+        scope.requireRole(Callers.current(), ReportController.WORKERS);
         List<ReportImportRows.Row> rows;
         try {
             rows = new ReportImportRows(catalogue.elementsByCode()).fromJson(body);
         } catch (RuntimeException e) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.Violation("body", "report.import.not-json-array")));
         }
-        return created(reportImport.run(rows, form, locale));
+        return created(reportImport.run(rows, form, locale, unit -> scope.covers(Callers.current(), unit)));
     }
 
     private static ResponseEntity<Imported> created(List<ReportView> reports) {

@@ -64,7 +64,8 @@ class Reports {
     }
 
     /** A search over reports; null filters are left out. */
-    record Filter(String unitId, String period, String formCode, ReportStatus status) {
+    /** {@code within}: the units the caller may see (null: all). */
+    record Filter(String unitId, String period, String formCode, ReportStatus status, java.util.Set<String> within) {
     }
 
     Checked check(String formCode, String periodText, Map<String, ReportValidation.RawValue> raw, boolean complete) {
@@ -190,7 +191,9 @@ class Reports {
     }
 
     List<ReportView> search(Filter filter, int page, int size) {
-        Criteria criteria = new Criteria();
+        // the caller's scope is its own clause, so it combines with a unit filter on the same field
+        Criteria criteria = filter.within() == null ? new Criteria()
+                : new Criteria().andOperator(Criteria.where("unitId").in(filter.within()));
         if (filter.unitId() != null) {
             criteria.and("unitId").is(filter.unitId());
         }

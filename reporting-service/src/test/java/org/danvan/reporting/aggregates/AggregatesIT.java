@@ -25,6 +25,7 @@ import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitChanged;
 import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +65,8 @@ class AggregatesIT {
 
     @BeforeEach
     void run() {
+        // an operator sees every unit's reports and figures; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 

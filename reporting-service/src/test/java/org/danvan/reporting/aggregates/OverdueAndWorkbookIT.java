@@ -29,7 +29,9 @@ import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,12 @@ class OverdueAndWorkbookIT {
     private double late(String form) {
         Gauge gauge = meters.find("danvan.reports.late").tag("form", form).gauge();
         return gauge == null ? -1 : gauge.value();
+    }
+
+    @BeforeEach
+    void signIn() {
+        // an operator sees every unit's reports and figures; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,8 @@ class EventFiguresIT {
 
     @BeforeEach
     void run() {
+        // an operator sees every unit's reports and figures; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 

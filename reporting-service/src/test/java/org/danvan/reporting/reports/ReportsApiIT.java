@@ -21,6 +21,7 @@ import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.reporting.ReportAccepted;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +61,8 @@ class ReportsApiIT {
 
     @BeforeEach
     void unit() {
+        // an operator sees every unit's reports and figures; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
         unit = "XA-" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -28,7 +28,9 @@ import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,12 @@ class DirectiveEventsIT {
     private double consumed(String outcome) {
         var counter = meters.find("danvan.events.consumed").tags("type", DirectiveContract.DIRECTIVE_ISSUED, "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @BeforeEach
+    void signIn() {
+        // an operator sees every unit's reports and figures; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
     }
 
     @Test

@@ -30,7 +30,9 @@ import org.danvan.contracts.reporting.TargetAttainmentChanged;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +182,12 @@ class DucTrongAttainmentIT {
     private List<TargetAttainmentChanged> published(String directiveId) {
         return probe.records().stream().filter(r -> r.key() != null && r.key().startsWith(directiveId + ":"))
                 .map(r -> EventJson.read(r.value(), TargetAttainmentChanged.class)).toList();
+    }
+
+    @BeforeEach
+    void signIn() {
+        // an operator sees every unit's reports and figures; the access rules have their own test
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
     }
 
     @Test

@@ -1,0 +1,132 @@
+package org.danvan.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.SoftAssertions;
+import org.danvan.contracts.feedback.FeedbackContract;
+import org.danvan.feedback.cases.FeedbackTestTree;
+import org.danvan.feedback.units.UnitDirectory;
+import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.EventProbe;
+import org.danvan.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Role × endpoint × scope for feedback-service, every cell asserted, on a province with communes A and B:
+ * a denunciation and a petition of commune A, a session hosted by A. The denouncer's identity opens only for
+ * a confidential-case handler whose subtree holds the case.
+ */
+@DanvanIntegrationTest
+@AutoConfigureTestRestTemplate
+class AuthorizationMatrixIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    UnitDirectory directory;
+
+    private record Cell(String who, String token, HttpMethod method, String path, Object body, int expected) {
+    }
+
+    @Test
+    void everyRoleSeesAndChangesOnlyWhatItsSubtreeAndRoleAllow() {
+        FeedbackTestTree tree;
+        try (EventProbe probe = new EventProbe(FeedbackContract.CASES.name())) {
+            tree = new FeedbackTestTree(http, probe, directory);
+        }
+        String denunciation = (String) tree.post("/api/v1/cases", Map.of("kind", "DENUNCIATION", "subject", "Tố cáo",
+                "content", "Nội dung tố cáo", "areaUnitId", tree.villageA, "citizen", Map.of("name", "Người tố cáo")), null)
+                .getBody().get("id");
+        String petition = (String) tree.post("/api/v1/petitions", Map.of("title", "Kiến nghị", "text", "Nội dung",
+                "responsibleUnitId", tree.communeA, "signingClosesOn", LocalDate.now().plusDays(10).toString()), tree.reviewerA)
+                .getBody().get("id");
+        String session = (String) tree.post("/api/v1/sessions", Map.of("kind", "RECEPTION_DAY", "hostUnitId", tree.communeA,
+                "hostName", "Bí thư", "hostTitle", "Bí thư Đảng ủy xã", "hostedBySecretary", true,
+                "heldOn", LocalDate.now().toString(), "place", "Trụ sở", "attendees", 3), tree.reviewerA).getBody().get("id");
+
+        String cadreA = TestTokens.issue("cadre-a", tree.communeA, "cadre");
+        String handlerP = TestTokens.issue("handler-p", tree.province, "confidential-handler");
+        String citizen = TestTokens.issue("citizen", null, "citizen");
+        String operator = TestTokens.issue("operator", null, "operator");
+        String publisher = TestTokens.issue("publisher", null, "publisher");
+        String identity = "/api/v1/cases/" + denunciation + "/identity?purpose=kiem-tra";
+        String theCase = "/api/v1/cases/" + denunciation;
+
+        List<Cell> cells = new ArrayList<>(List.of(
+                // the denouncer's identity: the confidential-case handlers of the case's subtree, nobody else
+                new Cell("anonymous", null, HttpMethod.GET, identity, null, 401),
+                new Cell("citizen", citizen, HttpMethod.GET, identity, null, 403),
+                new Cell("cadre A", cadreA, HttpMethod.GET, identity, null, 403),
+                new Cell("reviewer A", tree.reviewerA, HttpMethod.GET, identity, null, 403),
+                new Cell("reviewer P", tree.provinceReviewer, HttpMethod.GET, identity, null, 403),
+                new Cell("handler B", tree.handlerB, HttpMethod.GET, identity, null, 403),
+                new Cell("operator", operator, HttpMethod.GET, identity, null, 403),
+                new Cell("publisher", publisher, HttpMethod.GET, identity, null, 403),
+                new Cell("handler A", tree.handlerA, HttpMethod.GET, identity, null, 200),
+                new Cell("handler P", handlerP, HttpMethod.GET, identity, null, 200),
+                // the case itself: staff of its subtree
+                new Cell("anonymous", null, HttpMethod.GET, theCase, null, 401),
+                new Cell("citizen", citizen, HttpMethod.GET, theCase, null, 403),
+                new Cell("cadre A", cadreA, HttpMethod.GET, theCase, null, 200),
+                new Cell("handler A", tree.handlerA, HttpMethod.GET, theCase, null, 200),
+                new Cell("reviewer P", tree.provinceReviewer, HttpMethod.GET, theCase, null, 200),
+                new Cell("cadre B", tree.cadreB, HttpMethod.GET, theCase, null, 404),
+                new Cell("reviewer B", tree.reviewerB, HttpMethod.POST, theCase + "/accept", Map.of(), 404),
+                new Cell("cadre A", cadreA, HttpMethod.POST, theCase + "/accept", Map.of(), 403),
+                new Cell("handler A", tree.handlerA, HttpMethod.POST, theCase + "/accept", Map.of(), 403),
+                new Cell("reviewer A", tree.reviewerA, HttpMethod.POST, theCase + "/accept", Map.of(), 200),
+                new Cell("cadre A", cadreA, HttpMethod.POST, theCase + "/start", Map.of(), 200),
+                new Cell("cadre B", tree.cadreB, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/duplicates", null, 404),
+                new Cell("handler B", tree.handlerB, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 200),
+                new Cell("cadre A", cadreA, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 403),
+                // petitions: everyone reads and signs; staff of the responsible unit's subtree manage
+                new Cell("anonymous", null, HttpMethod.GET, "/api/v1/petitions/" + petition, null, 200),
+                new Cell("anonymous", null, HttpMethod.POST, "/api/v1/petitions", Map.of(), 401),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, "/api/v1/petitions/" + petition + "/close", null, 404),
+                new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/petitions/" + petition + "/close", null, 403),
+                new Cell("cadre A", cadreA, HttpMethod.POST, "/api/v1/petitions/" + petition + "/paper-signatures",
+                        Map.of("sheetRef", "T1", "signatures", List.of(Map.of("name", "A", "idNumber", "079123456789"))), 200),
+                // sessions: staff of the host's subtree
+                new Cell("cadre A", cadreA, HttpMethod.GET, "/api/v1/sessions/" + session, null, 200),
+                new Cell("cadre B", tree.cadreB, HttpMethod.GET, "/api/v1/sessions/" + session, null, 404),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/sessions/" + session, null, 403),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, "/api/v1/sessions", Map.of("kind", "DIALOGUE", "hostUnitId",
+                        tree.communeA, "hostName", "x", "hostTitle", "x", "heldOn", LocalDate.now().toString(), "place", "x",
+                        "attendees", 1), 400),
+                // administration: operators only
+                new Cell("reviewer P", tree.provinceReviewer, HttpMethod.POST, "/api/v1/admin/identity/rotate", null, 403),
+                new Cell("operator", operator, HttpMethod.POST, "/api/v1/admin/identity/rotate", null, 200),
+                // bad tokens
+                new Cell("expired", TestTokens.expired("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
+                new Cell("other issuer", TestTokens.fromOtherIssuer("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
+                new Cell("other key", TestTokens.signedWithOtherKey("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
+                new Cell("tampered", TestTokens.tampered("x", tree.communeA, "cadre"), HttpMethod.GET, identity, null, 401)));
+
+        SoftAssertions cellsHold = new SoftAssertions();
+        for (Cell cell : cells) {
+            ResponseEntity<String> response = http.exchange(cell.path(), cell.method(),
+                    new HttpEntity<>(cell.body(), tree.headers(cell.token(), null)), String.class);
+            cellsHold.assertThat(response.getStatusCode().value()).as("%s %s %s → %s", cell.who(), cell.method(), cell.path(),
+                    response.getBody()).isEqualTo(cell.expected());
+            if (cell.expected() >= 400) {
+                cellsHold.assertThat(String.valueOf(response.getHeaders().getContentType())).as("%s %s", cell.who(), cell.path())
+                        .startsWith("application/problem+json");
+            }
+        }
+        cellsHold.assertThat(tree.list("/api/v1/cases", tree.cadreB).getBody()).extracting(c -> c.get("id")).doesNotContain(denunciation);
+        cellsHold.assertThat(tree.list("/api/v1/sessions", tree.cadreB).getBody()).extracting(s -> s.get("id")).doesNotContain(session);
+        cellsHold.assertAll();
+        assertThat(cells).hasSizeGreaterThan(30);
+    }
+}

@@ -1,0 +1,111 @@
+package org.danvan.reporting.aggregates;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.danvan.contracts.unit.ParentLink;
+import org.danvan.support.problem.ForbiddenException;
+import org.danvan.support.problem.ResourceNotFoundException;
+import org.danvan.support.security.Caller;
+import org.danvan.support.security.Roles;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who may see which unit's figures: a user acts on the subtree of their unit ({@code unit_id}) in today's
+ * tree, as reporting-service knows it from the unit topic; operators on everything. Out of scope reads as
+ * not found, so a cadre cannot even learn that another commune's report exists.
+ */
+@Service
+public class UnitScope {
+
+    /** Roles that read reports and figures. */
+    public static final List<String> READERS = List.of(Roles.CADRE, Roles.REVIEWER, Roles.CONFIDENTIAL_HANDLER, Roles.OPERATOR);
+
+    private final MongoTemplate mongo;
+
+    UnitScope(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void requireRole(Caller caller, List<String> roles) {
+        if (!caller.hasAny(roles.toArray(String[]::new))) {
+            throw new ForbiddenException(roles);
+        }
+    }
+
+    /** Whether the caller may act on {@code unitId}: an operator, or the unit is theirs or below theirs today. */
+    public boolean covers(Caller caller, String unitId) {
+        return caller.has(Roles.OPERATOR) || isWithin(unitId, caller.unitId());
+    }
+
+    /** Requires one of {@code roles} and {@code unitId} in the caller's subtree; otherwise the resource is not found. */
+    public void require(Caller caller, String unitId, List<String> roles, String resource, String id) {
+        requireRole(caller, roles);
+        if (!covers(caller, unitId)) {
+            throw new ResourceNotFoundException(resource, id);
+        }
+    }
+
+    /** The unit ids the caller's reads are limited to, or empty for an operator (everything). */
+    public Optional<Set<String>> limits(Caller caller) {
+        requireRole(caller, READERS);
+        if (caller.has(Roles.OPERATOR)) {
+            return Optional.empty();
+        }
+        return Optional.of(caller.unitId() == null ? Set.of() : subtree(caller.unitId()));
+    }
+
+    /** Whether {@code unitId} is {@code ancestorId} or lies below it in today's tree. */
+    public boolean isWithin(String unitId, String ancestorId) {
+        if (unitId == null || ancestorId == null) {
+            return false;
+        }
+        LocalDate today = LocalDate.now();
+        Set<String> seen = new HashSet<>();
+        String current = unitId;
+        while (current != null && seen.add(current)) {
+            if (current.equals(ancestorId)) {
+                return true;
+            }
+            UnitTreeDocument unit = mongo.findById(current, UnitTreeDocument.class);
+            current = unit == null ? null : parentOn(unit.parents(), today);
+        }
+        return false;
+    }
+
+    /** {@code rootId} and every unit below it today. */
+    public Set<String> subtree(String rootId) {
+        LocalDate today = LocalDate.now();
+        Set<String> ids = new HashSet<>(List.of(rootId));
+        Collection<String> frontier = List.of(rootId);
+        while (!frontier.isEmpty()) {
+            Criteria link = Criteria.where("parentId").in(frontier).and("validFrom").lte(today)
+                    .orOperator(Criteria.where("validTo").is(null), Criteria.where("validTo").gt(today));
+            frontier = mongo.find(Query.query(Criteria.where("parents").elemMatch(link)), UnitTreeDocument.class).stream()
+                    .filter(u -> frontierContains(u, today, ids)).map(UnitTreeDocument::unitId).filter(ids::add).toList();
+        }
+        return ids;
+    }
+
+    /** The store's element match cannot pin the date range to the same link everywhere; check it here. */
+    private static boolean frontierContains(UnitTreeDocument unit, LocalDate today, Set<String> ids) {
+        String parent = parentOn(unit.parents(), today);
+        return parent != null && ids.contains(parent);
+    }
+
+    private static String parentOn(List<ParentLink> parents, LocalDate day) {
+        if (parents == null) {
+            return null;
+        }
+        return parents.stream()
+                .filter(p -> (p.validFrom() == null || !p.validFrom().isAfter(day)) && (p.validTo() == null || p.validTo().isAfter(day)))
+                .map(ParentLink::parentId).findFirst().orElse(null);
+    }
+}

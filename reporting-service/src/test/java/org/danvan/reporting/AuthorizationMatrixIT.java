@@ -1,0 +1,183 @@
+package org.danvan.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.assertj.core.api.SoftAssertions;
+import org.danvan.contracts.CloudEvent;
+import org.danvan.contracts.EventJson;
+import org.danvan.contracts.KafkaCloudEvents;
+import org.danvan.contracts.directive.DirectiveContract;
+import org.danvan.contracts.unit.ParentLink;
+import org.danvan.contracts.unit.UnitRegistered;
+import org.danvan.reporting.aggregates.UnitScope;
+import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.EventProbe;
+import org.danvan.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Role × endpoint × scope for reporting-service, every cell asserted: a province P with communes A and B
+ * (known from the unit topic); commune A's cadre drafts and submits its report, a reviewer above it
+ * accepts it, and nobody outside P's line of A sees it or its figures.
+ */
+@DanvanIntegrationTest
+@AutoConfigureTestRestTemplate
+class AuthorizationMatrixIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    UnitScope scope;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final String p = run + "-P";
+    private final String a = run + "-A";
+    private final String b = run + "-B";
+
+    private record Cell(String who, String token, HttpMethod method, String path, Object body, int expected) {
+    }
+
+    private ResponseEntity<String> call(String token, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        http.getRestTemplate().setInterceptors(List.of());
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private static Map<String, Object> semiannual() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("RESIDENTS", Map.of("value", 1000));
+        values.put("MEMBERS_ENROLLED", Map.of("value", 950));
+        values.put("MEMBERS_ACTIVE", Map.of("value", 900));
+        values.put("RESIDENTIAL_AREAS", Map.of("value", 12));
+        values.put("EXEMPLARY_AREAS", Map.of("value", 8));
+        values.put("MODEL_AREAS", Map.of("value", 3));
+        values.put("MODELS_BUILT", Map.of("value", 2));
+        values.put("SUPERVISION_SESSIONS", Map.of("value", 1));
+        values.put("DIALOGUE_CONFERENCES", Map.of("value", 1));
+        values.put("BRIEFING_CLASSES", Map.of("value", 4));
+        values.put("BRIEFING_PARTICIPANTS", Map.of("value", 380));
+        return values;
+    }
+
+    private Map<String, Object> report(String unit) {
+        return Map.of("formCode", "DV-6T", "unitId", unit, "period", "2025H1", "values", semiannual());
+    }
+
+    private static void register(EventProbe probe, String unit, String level, String parent) {
+        LocalDate opened = LocalDate.of(1986, 1, 1);
+        UnitRegistered registered = new UnitRegistered(unit, 1, unit, "Đơn vị " + unit, "PARTY_COMMITTEE", level, opened,
+                parent == null ? List.of() : List.of(new ParentLink(parent, opened, null)));
+        probe.send(KafkaCloudEvents.toRecord(DirectiveContract.UNITS.name(), new CloudEvent(UUID.randomUUID().toString(),
+                "/test", DirectiveContract.UNIT_REGISTERED, unit, Instant.now(), EventJson.write(registered))));
+    }
+
+    @Test
+    void everyRoleSeesAndChangesOnlyTheReportsAndFiguresOfItsSubtree() {
+        try (EventProbe probe = new EventProbe()) {
+            register(probe, p, "PROVINCE", null);
+            register(probe, a, "COMMUNE", p);
+            register(probe, b, "COMMUNE", p);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> scope.isWithin(a, p) && scope.isWithin(b, p));
+
+        String reviewerP = TestTokens.issue("reviewer-p", p, "reviewer", "cadre");
+        String reviewerA = TestTokens.issue("reviewer-a", a, "reviewer", "cadre");
+        String cadreA = TestTokens.issue("cadre-a", a, "cadre");
+        String cadreB = TestTokens.issue("cadre-b", b, "cadre");
+        String reviewerB = TestTokens.issue("reviewer-b", b, "reviewer");
+        String handlerA = TestTokens.issue("handler-a", a, "confidential-handler");
+        String citizen = TestTokens.issue("citizen", null, "citizen");
+        String publisher = TestTokens.issue("publisher", null, "publisher");
+
+        ResponseEntity<String> created = call(cadreA, HttpMethod.POST, "/api/v1/reports", report(a));
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        String body = created.getBody();
+        String id = body.substring(body.indexOf("\"id\":\"") + 6, body.indexOf('"', body.indexOf("\"id\":\"") + 6));
+        String report = "/api/v1/reports/" + id;
+        String figures = "/api/v1/indicators/ENROLMENT_RATE/values?period=2025&unit=";
+
+        List<Cell> cells = new ArrayList<>(List.of(
+                // the catalogue: anyone signed in
+                new Cell("anonymous", null, HttpMethod.GET, "/api/v1/data-elements", null, 401),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/data-elements", null, 200),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/report-forms/DV-6T", null, 200),
+                // drafting: a cadre or reviewer of the unit or above it
+                new Cell("anonymous", null, HttpMethod.POST, "/api/v1/reports", report(b), 401),
+                new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/reports", report(b), 403),
+                new Cell("publisher", publisher, HttpMethod.POST, "/api/v1/reports", report(b), 403),
+                new Cell("cadre A", cadreA, HttpMethod.POST, "/api/v1/reports", report(b), 403),
+                new Cell("handler A", handlerA, HttpMethod.POST, "/api/v1/reports", report(a), 403),
+                // reading: the unit's subtree and above; others do not learn it exists
+                new Cell("cadre A", cadreA, HttpMethod.GET, report, null, 200),
+                new Cell("handler A", handlerA, HttpMethod.GET, report, null, 200),
+                new Cell("reviewer P", reviewerP, HttpMethod.GET, report, null, 200),
+                new Cell("cadre B", cadreB, HttpMethod.GET, report, null, 404),
+                new Cell("reviewer B", reviewerB, HttpMethod.GET, report + "/revisions", null, 404),
+                new Cell("citizen", citizen, HttpMethod.GET, report, null, 403),
+                new Cell("cadre B", cadreB, HttpMethod.POST, report + "/submit", null, 404),
+                new Cell("cadre A", cadreA, HttpMethod.POST, report + "/submit", null, 200),
+                // judging: a reviewer above the unit, not the unit itself, not a neighbour, not a cadre
+                new Cell("reviewer A", reviewerA, HttpMethod.POST, report + "/accept", null, 403),
+                new Cell("reviewer B", reviewerB, HttpMethod.POST, report + "/accept", null, 404),
+                new Cell("cadre A", cadreA, HttpMethod.POST, report + "/accept", null, 403),
+                new Cell("reviewer P", reviewerP, HttpMethod.POST, report + "/accept", null, 200),
+                new Cell("reviewer A", reviewerA, HttpMethod.POST, report + "/revise",
+                        Map.of("values", semiannual(), "reason", "Sửa số liệu"), 403),
+                // figures: the subtree of the caller's unit only
+                new Cell("cadre A", cadreA, HttpMethod.GET, figures + a, null, 200),
+                new Cell("reviewer P", reviewerP, HttpMethod.GET, figures + p, null, 200),
+                new Cell("cadre A", cadreA, HttpMethod.GET, figures + p, null, 404),
+                new Cell("cadre B", cadreB, HttpMethod.GET, figures + a, null, 404),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/indicators/ENROLMENT_RATE/values.csv?period=2025&unit=" + a, null, 404),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/completeness?form=DV-6T&period=2025&unit=" + p, null, 404),
+                new Cell("citizen", citizen, HttpMethod.GET, figures + a, null, 403),
+                // bad tokens
+                new Cell("expired", TestTokens.expired("x", a, "cadre"), HttpMethod.GET, report, null, 401),
+                new Cell("other issuer", TestTokens.fromOtherIssuer("x", a, "cadre"), HttpMethod.GET, report, null, 401),
+                new Cell("other key", TestTokens.signedWithOtherKey("x", null, "operator"), HttpMethod.GET, report, null, 401),
+                new Cell("tampered", TestTokens.tampered("x", b, "cadre"), HttpMethod.GET, report, null, 401)));
+
+        SoftAssertions cellsHold = new SoftAssertions();
+        for (Cell cell : cells) {
+            ResponseEntity<String> response = call(cell.token(), cell.method(), cell.path(), cell.body());
+            cellsHold.assertThat(response.getStatusCode().value()).as("%s %s %s → %s", cell.who(), cell.method(), cell.path(),
+                    response.getBody()).isEqualTo(cell.expected());
+            if (cell.expected() >= 400) {
+                cellsHold.assertThat(String.valueOf(response.getHeaders().getContentType())).as("%s %s", cell.who(), cell.path())
+                        .startsWith("application/problem+json");
+            }
+        }
+        cellsHold.assertThat(call(cadreB, HttpMethod.GET, "/api/v1/reports?period=2025H1", null).getBody()).doesNotContain(id);
+        cellsHold.assertThat(call(reviewerP, HttpMethod.GET, "/api/v1/reports?period=2025H1", null).getBody()).contains(id);
+
+        HttpHeaders csv = new HttpHeaders();
+        csv.setBearerAuth(cadreA);
+        csv.setContentType(new MediaType("text", "csv"));
+        ResponseEntity<String> foreignRow = http.exchange("/api/v1/reports/import?form=DV-6T", HttpMethod.POST,
+                new HttpEntity<>("Mã đơn vị,Kỳ báo cáo,RESIDENTS\n" + b + ",2025H2,10\n", csv), String.class);
+        cellsHold.assertThat(foreignRow.getStatusCode().value()).isEqualTo(400);
+        cellsHold.assertThat(foreignRow.getBody()).contains(b);
+        cellsHold.assertAll();
+    }
+}
