@@ -22,6 +22,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +54,12 @@ class ReportsOverdue {
         this.properties = properties;
         this.mongo = mongo;
         this.meters = meters;
+    }
+
+    /** Every form's gauge exists from the start (at zero until the first check), so alerts and dashboards see it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void registerGauges() {
+        forms.all().forEach(form -> gauge(form.code()));
     }
 
     @Scheduled(initialDelayString = "${danvan.reports-overdue.initial-delay:PT2M}",

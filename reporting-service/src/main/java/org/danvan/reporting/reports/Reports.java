@@ -28,6 +28,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,6 +62,13 @@ class Reports {
     }
 
     /** What a report's header and values came to: what is valid, and every violation found. */
+    /** The submission counters exist at zero from the start, so the dashboards' daily rates see the first one. */
+    @EventListener(ApplicationReadyEvent.class)
+    void registerCounters() {
+        forms.all().forEach(form -> List.of("true", "false").forEach(late ->
+                meters.counter("danvan.reports.submitted", "form", form.code(), "late", late)));
+    }
+
     record Checked(ReportForm form, Period period, Map<String, ReportValue> values, List<Violation> violations) {
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.contracts.reporting.ReportingContract;
@@ -40,7 +42,14 @@ class AttainmentChanges {
     private final Attainment attainment;
     private final PendingOutboxIndex outboxIndex;
 
-    AttainmentChanges(MongoTemplate mongo, Attainment attainment, PendingOutboxIndex outboxIndex) {
+    AttainmentChanges(MongoTemplate mongo, Attainment attainment, PendingOutboxIndex outboxIndex, MeterRegistry meters) {
+        // targets as a whole by their latest status, counted in the store when scraped (a small collection)
+        for (AttainmentStatus status : AttainmentStatus.values()) {
+            Gauge.builder("danvan.targets.attainment", mongo, m -> m.count(Query.query(Criteria.where("unitId").is(null)
+                            .and("status").is(status.name())), AttainmentDocument.class))
+                    .description("Directive targets, as a whole, by their latest attainment status")
+                    .tag("status", status.name()).register(meters);
+        }
         this.mongo = mongo;
         this.attainment = attainment;
         this.outboxIndex = outboxIndex;
