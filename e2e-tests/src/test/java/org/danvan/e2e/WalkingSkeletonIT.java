@@ -158,7 +158,7 @@ class WalkingSkeletonIT {
                 .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(anonymous.body()).contains("\"title\":\"Not authenticated\"");
+        assertThat(anonymous.body()).contains("\"title\":\"Not authenticated\"").doesNotContain("null");
         HttpResponse<String> forged = HTTP.send(signedIn(gateway.url() + "/api/v1/directives")
                 .setHeader("Authorization", "Bearer " + TestTokens.signedWithOtherKey("e2e", "DT", "operator")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package org.danvan.gateway;
 import java.net.URI;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -14,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The gateway's own answers as RFC 9457 problem+json, in Vietnamese unless the caller asks for English. */
 final class Problems {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // absent members stay absent (no "properties": null in the body)
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL)).build();
 
     private Problems() {
     }
