@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.danvan.support.text.Csv;
 import org.danvan.support.text.VietnameseText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,56 +90,5 @@ final class UnitImportRows {
     private static Row row(int number, Map<String, String> values) {
         return new Row(number, values.get("code"), values.get("name"), values.get("kind"), values.get("level"),
                 values.get("parentId"), values.get("openedOn"));
-    }
-
-    /** RFC 4180 CSV: quoted fields with doubled quotes and line breaks, comma or semicolon separated. */
-    static final class Csv {
-
-        private Csv() {
-        }
-
-        static List<List<String>> parse(String text) {
-            String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-            int firstLineEnd = body.indexOf('\n') < 0 ? body.length() : body.indexOf('\n');
-            String firstLine = body.substring(0, firstLineEnd);
-            char separator = firstLine.chars().filter(ch -> ch == ';').count() > firstLine.chars().filter(ch -> ch == ',').count() ? ';' : ',';
-            List<List<String>> records = new ArrayList<>();
-            List<String> record = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < body.length(); i++) {
-                char ch = body.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < body.length() && body.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == separator) {
-                    record.add(field.toString());
-                    field.setLength(0);
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r' && i + 1 < body.length() && body.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    record.add(field.toString());
-                    field.setLength(0);
-                    records.add(record);
-                    record = new ArrayList<>();
-                } else {
-                    field.append(ch);
-                }
-            }
-            if (field.length() > 0 || !record.isEmpty()) {
-                record.add(field.toString());
-                records.add(record);
-            }
-            return records;
-        }
     }
 }

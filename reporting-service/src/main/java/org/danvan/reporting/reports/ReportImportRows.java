@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.danvan.reporting.catalogue.DataElement;
 import org.danvan.support.problem.InvalidRequestException.Violation;
+import org.danvan.support.text.Csv;
 import org.danvan.support.text.VietnameseText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

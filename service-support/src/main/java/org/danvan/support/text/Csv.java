@@ -1,15 +1,19 @@
-package org.danvan.reporting.reports;
+package org.danvan.support.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV as spreadsheets save it: quoted fields, doubled quotes, comma or semicolon, optional BOM. */
-final class Csv {
+/**
+ * RFC 4180 CSV as spreadsheets save it, for the bulk imports of every service: quoted fields with doubled
+ * quotes and line breaks, comma or semicolon separated, an optional byte-order mark.
+ */
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) {
+    /** The records of {@code text}, each a list of fields; the separator is the one the first line uses most. */
+    public static List<List<String>> parse(String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         int firstLineEnd = body.indexOf('\n') < 0 ? body.length() : body.indexOf('\n');
         String firstLine = body.substring(0, firstLineEnd);
