@@ -79,7 +79,9 @@ class WalkingSkeletonIT {
                 // the gateway's feedback route leads nowhere, to see its 503
                 "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort(),
                 "DANVAN_WEB_ORIGINS", "https://app.danvan.example"))
-                .start("--danvan.gateway.anonymous-per-minute=3").awaitHealthy();
+                .start("--danvan.gateway.anonymous-per-minute=3",
+                        // the test polls as one signed-in user, faster than any person would (RateLimitFilterTest covers it)
+                        "--danvan.gateway.client-per-minute=100000").awaitHealthy();
         registerUnits();
     }
 

@@ -14,11 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxImportSize        largest body of a bulk import ({@code .../import}), e.g. a whole unit tree
  * @param anonymousPaths       path patterns citizens reach without an account (filing and tracking cases)
  * @param anonymousPerMinute   requests one client address may make to them per minute
+ * @param clientPerMinute      requests one signed-in user of one client (token {@code azp} and {@code sub}) may make per minute
  */
 @Validated
 @ConfigurationProperties("danvan.gateway")
 record GatewayProperties(@NotNull @DefaultValue("5MB") DataSize maxRequestSize,
         @NotNull @DefaultValue("200MB") DataSize maxImportSize,
         @NotNull @DefaultValue({"/api/v1/cases", "/api/v1/cases/track/**", "/api/v1/petitions/*/signatures"}) List<String> anonymousPaths,
-        @Positive @DefaultValue("30") int anonymousPerMinute) {
+        @Positive @DefaultValue("30") int anonymousPerMinute,
+        @Positive @DefaultValue("600") int clientPerMinute) {
 }
