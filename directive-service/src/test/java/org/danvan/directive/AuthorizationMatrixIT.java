@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.SoftAssertions;
+import org.danvan.testsupport.AccessMatrix;
+import org.danvan.testsupport.AccessMatrix.Cell;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,6 @@ class AuthorizationMatrixIT {
     private final String a = run + "-A";
     private final String b = run + "-B";
     private final String a1 = run + "-A1";
-
-    private record Cell(String who, String token, HttpMethod method, String path, Object body, int expected) {
-    }
 
     private ResponseEntity<String> call(String token, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
@@ -139,19 +138,12 @@ class AuthorizationMatrixIT {
                         unit(run + "-Y", "COMMUNE", p), 401),
                 new Cell("tampered", TestTokens.tampered("x", a, "cadre"), HttpMethod.POST, "/api/v1/units", unit(run + "-Z", "COMMUNE", p), 401)));
 
-        SoftAssertions cellsHold = new SoftAssertions();
-        for (Cell cell : cells) {
-            ResponseEntity<String> response = call(cell.token(), cell.method(), cell.path(), cell.body());
-            cellsHold.assertThat(response.getStatusCode().value()).as("%s %s %s → %s", cell.who(), cell.method(), cell.path(),
-                    response.getBody()).isEqualTo(cell.expected());
-            if (cell.expected() >= 400) {
-                cellsHold.assertThat(response.getHeaders().getContentType()).as("%s %s", cell.who(), cell.path()).isNotNull()
-                        .satisfies(type -> assertThat(type.toString()).startsWith("application/problem+json"));
-            }
-        }
+        AccessMatrix.verify(cells, cell -> call(cell.token(), cell.method(), cell.path(), cell.body()));
+
+        SoftAssertions listsHold = new SoftAssertions();
         // lists and searches: never beyond the line
-        cellsHold.assertThat(call(cadreB, HttpMethod.GET, "/api/v1/directives?size=500", null).getBody()).doesNotContain(fromA).contains(fromP);
-        cellsHold.assertThat(call(cadreA1, HttpMethod.GET, "/api/v1/directives?size=500", null).getBody()).contains(fromA).contains(fromP);
-        cellsHold.assertAll();
+        listsHold.assertThat(call(cadreB, HttpMethod.GET, "/api/v1/directives?size=500", null).getBody()).doesNotContain(fromA).contains(fromP);
+        listsHold.assertThat(call(cadreA1, HttpMethod.GET, "/api/v1/directives?size=500", null).getBody()).contains(fromA).contains(fromP);
+        listsHold.assertAll();
     }
 }

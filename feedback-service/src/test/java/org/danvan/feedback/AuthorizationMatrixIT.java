@@ -11,6 +11,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.feedback.cases.FeedbackTestTree;
 import org.danvan.feedback.units.UnitDirectory;
+import org.danvan.testsupport.AccessMatrix;
+import org.danvan.testsupport.AccessMatrix.Cell;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
 import org.danvan.testsupport.TestTokens;
@@ -35,9 +37,6 @@ class AuthorizationMatrixIT {
     TestRestTemplate http;
     @Autowired
     UnitDirectory directory;
-
-    private record Cell(String who, String token, HttpMethod method, String path, Object body, int expected) {
-    }
 
     @Test
     void everyRoleSeesAndChangesOnlyWhatItsSubtreeAndRoleAllow() {
@@ -113,20 +112,12 @@ class AuthorizationMatrixIT {
                 new Cell("other key", TestTokens.signedWithOtherKey("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
                 new Cell("tampered", TestTokens.tampered("x", tree.communeA, "cadre"), HttpMethod.GET, identity, null, 401)));
 
-        SoftAssertions cellsHold = new SoftAssertions();
-        for (Cell cell : cells) {
-            ResponseEntity<String> response = http.exchange(cell.path(), cell.method(),
-                    new HttpEntity<>(cell.body(), tree.headers(cell.token(), null)), String.class);
-            cellsHold.assertThat(response.getStatusCode().value()).as("%s %s %s → %s", cell.who(), cell.method(), cell.path(),
-                    response.getBody()).isEqualTo(cell.expected());
-            if (cell.expected() >= 400) {
-                cellsHold.assertThat(String.valueOf(response.getHeaders().getContentType())).as("%s %s", cell.who(), cell.path())
-                        .startsWith("application/problem+json");
-            }
-        }
-        cellsHold.assertThat(tree.list("/api/v1/cases", tree.cadreB).getBody()).extracting(c -> c.get("id")).doesNotContain(denunciation);
-        cellsHold.assertThat(tree.list("/api/v1/sessions", tree.cadreB).getBody()).extracting(s -> s.get("id")).doesNotContain(session);
-        cellsHold.assertAll();
+        AccessMatrix.verify(cells, cell -> http.exchange(cell.path(), cell.method(), new HttpEntity<>(cell.body(), tree.headers(cell.token(), null)), String.class));
+
+        SoftAssertions listsHold = new SoftAssertions();
+        listsHold.assertThat(tree.list("/api/v1/cases", tree.cadreB).getBody()).extracting(c -> c.get("id")).doesNotContain(denunciation);
+        listsHold.assertThat(tree.list("/api/v1/sessions", tree.cadreB).getBody()).extracting(s -> s.get("id")).doesNotContain(session);
+        listsHold.assertAll();
         assertThat(cells).hasSizeGreaterThan(30);
     }
 }

@@ -20,6 +20,8 @@ import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.reporting.aggregates.UnitScope;
+import org.danvan.testsupport.AccessMatrix;
+import org.danvan.testsupport.AccessMatrix.Cell;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
 import org.danvan.testsupport.TestTokens;
@@ -51,9 +53,6 @@ class AuthorizationMatrixIT {
     private final String p = run + "-P";
     private final String a = run + "-A";
     private final String b = run + "-B";
-
-    private record Cell(String who, String token, HttpMethod method, String path, Object body, int expected) {
-    }
 
     private ResponseEntity<String> call(String token, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
@@ -158,26 +157,19 @@ class AuthorizationMatrixIT {
                 new Cell("other key", TestTokens.signedWithOtherKey("x", null, "operator"), HttpMethod.GET, report, null, 401),
                 new Cell("tampered", TestTokens.tampered("x", b, "cadre"), HttpMethod.GET, report, null, 401)));
 
-        SoftAssertions cellsHold = new SoftAssertions();
-        for (Cell cell : cells) {
-            ResponseEntity<String> response = call(cell.token(), cell.method(), cell.path(), cell.body());
-            cellsHold.assertThat(response.getStatusCode().value()).as("%s %s %s → %s", cell.who(), cell.method(), cell.path(),
-                    response.getBody()).isEqualTo(cell.expected());
-            if (cell.expected() >= 400) {
-                cellsHold.assertThat(String.valueOf(response.getHeaders().getContentType())).as("%s %s", cell.who(), cell.path())
-                        .startsWith("application/problem+json");
-            }
-        }
-        cellsHold.assertThat(call(cadreB, HttpMethod.GET, "/api/v1/reports?period=2025H1", null).getBody()).doesNotContain(id);
-        cellsHold.assertThat(call(reviewerP, HttpMethod.GET, "/api/v1/reports?period=2025H1", null).getBody()).contains(id);
+        AccessMatrix.verify(cells, cell -> call(cell.token(), cell.method(), cell.path(), cell.body()));
+
+        SoftAssertions listsHold = new SoftAssertions();
+        listsHold.assertThat(call(cadreB, HttpMethod.GET, "/api/v1/reports?period=2025H1", null).getBody()).doesNotContain(id);
+        listsHold.assertThat(call(reviewerP, HttpMethod.GET, "/api/v1/reports?period=2025H1", null).getBody()).contains(id);
 
         HttpHeaders csv = new HttpHeaders();
         csv.setBearerAuth(cadreA);
         csv.setContentType(new MediaType("text", "csv"));
         ResponseEntity<String> foreignRow = http.exchange("/api/v1/reports/import?form=DV-6T", HttpMethod.POST,
                 new HttpEntity<>("Mã đơn vị,Kỳ báo cáo,RESIDENTS\n" + b + ",2025H2,10\n", csv), String.class);
-        cellsHold.assertThat(foreignRow.getStatusCode().value()).isEqualTo(400);
-        cellsHold.assertThat(foreignRow.getBody()).contains(b);
-        cellsHold.assertAll();
+        listsHold.assertThat(foreignRow.getStatusCode().value()).isEqualTo(400);
+        listsHold.assertThat(foreignRow.getBody()).contains(b);
+        listsHold.assertAll();
     }
 }
