@@ -172,7 +172,7 @@ class NationalRollupBenchmark {
             Map<String, Object> rate = national(RATE_INDICATOR);
             assertThat(rate).containsKey("value");
             put("national " + RATE_INDICATOR + " " + YEAR, "value=" + rate.get("value") + " numerator=" + rate.get("numerator")
-                    + " denominator=" + rate.get("denominator") + " reporting=" + rate.get("reportingUnits") + "/" + rate.get("expectedUnits"));
+                    + " denominator=" + rate.get("denominator") + " reported=" + rate.get("reportedUnits") + "/" + rate.get("expectedUnits"));
             List<Long> rateTimes = new ArrayList<>();
             List<Long> flowTimes = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
