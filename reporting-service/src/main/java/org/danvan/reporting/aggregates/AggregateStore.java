@@ -36,6 +36,7 @@ class AggregateStore {
      * province's or the nation's unit ids costs more than reading the period's reports.
      */
     static final int LARGE_SUBTREE = 2_000;
+    private static final int UNIT_PAGE = 50_000;
     private static final String META = "aggregate_meta";
     private static final String TREE_STAMP = "unit-tree";
 
@@ -170,8 +171,23 @@ class AggregateStore {
         }
     }
 
+    /**
+     * Every unit, read in pages by id: one reply for a national tree (620,000 units, ~240 MB) exceeds the
+     * driver's maximum message size on the in-memory store, which answers a find in a single batch.
+     */
     List<UnitNode> units() {
-        return mongo.findAll(UnitTreeDocument.class).stream().map(UnitTreeDocument::node).toList();
+        List<UnitNode> all = new java.util.ArrayList<>();
+        String after = null;
+        while (true) {
+            Query page = after == null ? new Query() : Query.query(Criteria.where("_id").gt(after));
+            page.with(Sort.by("_id")).limit(UNIT_PAGE);
+            List<UnitTreeDocument> units = mongo.find(page, UnitTreeDocument.class);
+            units.forEach(unit -> all.add(unit.node()));
+            if (units.size() < UNIT_PAGE) {
+                return all;
+            }
+            after = units.getLast().unitId();
+        }
     }
 
     /** The accepted reports of these units for periods inside {@code period}, by unit. */
