@@ -34,14 +34,16 @@ class Aggregates {
     private final Catalogue catalogue;
     private final ReportForms forms;
     private final AggregateStore store;
+    private final UnitTrees trees;
     private final AggregatesProperties properties;
     private final List<FigureSource> sources;
 
-    Aggregates(Catalogue catalogue, ReportForms forms, AggregateStore store, AggregatesProperties properties,
+    Aggregates(Catalogue catalogue, ReportForms forms, AggregateStore store, UnitTrees trees, AggregatesProperties properties,
             ObjectProvider<FigureSource> sources) {
         this.catalogue = catalogue;
         this.forms = forms;
         this.store = store;
+        this.trees = trees;
         this.properties = properties;
         this.sources = sources.orderedStream().toList();
     }
@@ -105,10 +107,11 @@ class Aggregates {
 
     private Scope scope(String unitId, String periodText, Collection<String> levels) {
         ReportingPeriod period = ReportingPeriod.parse(periodText).orElseThrow(() -> new AggregateProblems.BadPeriod(periodText));
-        UnitTree tree = new UnitTree(store.units(), period);
+        UnitTree tree = trees.tree(period);
         UnitNode root = tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
         List<UnitNode> subtree = tree.subtree(unitId);
-        List<String> ids = subtree.stream().map(UnitNode::unitId).toList();
+        Set<String> ids = new java.util.LinkedHashSet<>(subtree.size() * 2);
+        subtree.forEach(unit -> ids.add(unit.unitId()));
         Map<String, List<AcceptedValues>> reports = withEventFigures(store.reports(ids, period), ids, period);
         return new Scope(period, tree, root, subtree, Set.copyOf(levels), reports);
     }

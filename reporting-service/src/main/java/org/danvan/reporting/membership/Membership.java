@@ -41,6 +41,8 @@ class Membership implements FigureSource {
 
     static final String MEMBERS = "MEMBERS_ENROLLED";
     static final String ACTIVE = "MEMBERS_ACTIVE";
+    /** Above this many units the branches are read whole and filtered here. */
+    static final int LARGE_SUBTREE = 2_000;
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
@@ -112,11 +114,17 @@ class Membership implements FigureSource {
 
     @Override
     public Map<String, Map<String, BigDecimal>> figures(Collection<String> unitIds, LocalDate start, LocalDate end) {
-        Query byUnit = Query.query(Criteria.where("unitId").in(unitIds));
-        Map<String, List<SnapshotDocument>> snapshots = mongo.find(byUnit, SnapshotDocument.class).stream()
+        // a large subtree (a province, the nation) reads every branch and keeps its own: cheaper than $in over its ids
+        boolean large = unitIds.size() > LARGE_SUBTREE;
+        Set<String> wanted = !large ? Set.of() : unitIds instanceof Set<String> set ? set : new HashSet<>(unitIds);
+        Query byUnit = large ? new Query() : Query.query(Criteria.where("unitId").in(unitIds));
+        Query snapshotsByUnit = large ? Query.query(Criteria.where("asOf").lte(end)) : byUnit;
+        Map<String, List<SnapshotDocument>> snapshots = mongo.find(snapshotsByUnit, SnapshotDocument.class).stream()
+                .filter(s -> !large || wanted.contains(s.unitId()))
                 .filter(s -> !s.asOf().isAfter(end))
                 .collect(Collectors.groupingBy(s -> s.unitId() + ":" + s.organisation()));
         Map<String, List<MemberDocument>> members = mongo.find(byUnit, MemberDocument.class).stream()
+                .filter(m -> !large || wanted.contains(m.unitId()))
                 .collect(Collectors.groupingBy(m -> m.unitId() + ":" + m.organisation()));
         Set<String> branches = new HashSet<>(snapshots.keySet());
         branches.addAll(members.keySet());

@@ -1,0 +1,512 @@
+package org.danvan.reporting.aggregates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.danvan.contracts.CloudEvent;
+import org.danvan.contracts.EventJson;
+import org.danvan.contracts.KafkaCloudEvents;
+import org.danvan.contracts.directive.DirectiveContract;
+import org.danvan.contracts.reporting.MembershipEnrolled;
+import org.danvan.contracts.reporting.MembershipLeft;
+import org.danvan.contracts.reporting.MembershipSnapshot;
+import org.danvan.contracts.reporting.ReportAccepted;
+import org.danvan.contracts.reporting.ReportingContract;
+import org.danvan.contracts.unit.ParentLink;
+import org.danvan.contracts.unit.UnitRegistered;
+import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestInfrastructure;
+import org.danvan.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Benchmark, not part of {@code ./mvnw verify} (issue #5): a national tree (1 central, 34 provinces, 3,300
+ * communes, 100,000 villages, each area with its people's committee and five organisations: 620,010 units)
+ * published on the unit topic, a year of semiannual DV-6T reports from every commune's people's committee and
+ * a membership stream through the whole pipeline, the delay from an accepted revision to the national figure,
+ * and a rebuild of every aggregate input from the topics. Logs one summary block; asserts only that every
+ * event was stored. The broker and the store run in the test JVM, which needs a large heap:
+ * <pre>
+ * ./mvnw -pl reporting-service -am verify -Dit.test=NationalRollupBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dtest=none -DargLine=-Xmx16g
+ * </pre>
+ * Sizes: {@code -Ddanvan.benchmark.communes=3300 -Ddanvan.benchmark.villages=100000 -Ddanvan.benchmark.samples=50}
+ * (pass them inside {@code -DargLine}, e.g. {@code -DargLine="-Xmx16g -Ddanvan.benchmark.villages=10000"}).
+ */
+@DanvanIntegrationTest
+@AutoConfigureTestRestTemplate
+@SuppressWarnings({"rawtypes", "unchecked"})
+class NationalRollupBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(NationalRollupBenchmark.class);
+    private static final List<String> ORGANISATIONS = List.of("FATHERLAND_FRONT", "FARMERS_UNION", "WOMENS_UNION",
+            "YOUTH_UNION", "VETERANS_ASSOCIATION");
+    private static final LocalDate FOUNDED = LocalDate.of(2000, 1, 1);
+    private static final String CENTRAL = "VN";
+    private static final String FLOW_INDICATOR = "EXEMPLARY_MODELS_BUILT";
+    private static final String RATE_INDICATOR = "ENROLMENT_RATE";
+    private static final String YEAR = "2025";
+    private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("danvan.benchmark.patience-minutes", 20));
+
+    private final int provinces = 34;
+    private final int communes = Integer.getInteger("danvan.benchmark.communes", 3300);
+    private final int villages = Integer.getInteger("danvan.benchmark.villages", 100_000);
+    private final int samples = Integer.getInteger("danvan.benchmark.samples", 50);
+    private final int enrolmentsPerBranch = Integer.getInteger("danvan.benchmark.enrolments-per-branch", 4);
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    @Qualifier("unitEvents")
+    Consumer<Message<byte[]>> unitEvents;
+    @Autowired
+    @Qualifier("reportEvents")
+    Consumer<Message<byte[]>> reportEvents;
+    @Autowired
+    @Qualifier("membershipEvents")
+    Consumer<Message<byte[]>> membershipEvents;
+
+    private final Map<String, String> summary = new LinkedHashMap<>();
+    private final List<String> communeIds = new ArrayList<>();
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("bench", null, "operator"));
+    }
+
+    @Test
+    void rollsUpANationalTree() throws Exception {
+        String servers = TestInfrastructure.endpoints().kafkaBootstrapServers();
+        try (KafkaProducer<String, byte[]> producer = producer(servers)) {
+            // 1. the tree
+            List<ProducerRecord<String, byte[]>> units = tree();
+            long unitsStart = System.nanoTime();
+            units.forEach(producer::send);
+            producer.flush();
+            long unitsPublished = System.nanoTime();
+            waitFor("units", units.size(), () -> consumed(Set.of(DirectiveContract.UNIT_REGISTERED)));
+            long unitsStored = System.nanoTime();
+            assertThat(mongo.count(new Query(), UnitTreeDocument.class)).isEqualTo(units.size());
+            put("units (1 + 34 provinces + communes + villages, x6 kinds)", units.size());
+            put("units: publish time", seconds(unitsPublished - unitsStart) + " s (" + rate(units.size(), unitsPublished - unitsStart) + "/s)");
+            put("units: publish -> all stored", seconds(unitsStored - unitsStart) + " s = " + rate(units.size(), unitsStored - unitsStart)
+                    + " units/s");
+            put("units: raw KafkaConsumer read of the same topic", rawRead(servers, List.of(DirectiveContract.UNITS.name()), units.size()));
+            memory("memory after the tree");
+
+            // 2. a year of reports and a membership stream through the pipeline
+            List<ProducerRecord<String, byte[]>> reports = reports();
+            List<ProducerRecord<String, byte[]>> membership = membership();
+            List<ProducerRecord<String, byte[]>> stream = interleave(reports, membership);
+            Set<String> streamTypes = Set.of(ReportingContract.REPORT_ACCEPTED, ReportingContract.MEMBERSHIP_ENROLLED,
+                    ReportingContract.MEMBERSHIP_LEFT, ReportingContract.MEMBERSHIP_SNAPSHOT);
+            long before = consumed(streamTypes);
+            long streamStart = System.nanoTime();
+            stream.forEach(producer::send);
+            producer.flush();
+            long streamPublished = System.nanoTime();
+            waitFor("reports and membership", stream.size(), () -> consumed(streamTypes) - before);
+            long streamStored = System.nanoTime();
+            assertThat(mongo.count(new Query(), AcceptedReportDocument.class)).isEqualTo(reports.size());
+            put("pipeline events (accepted reports + membership)", stream.size() + " (" + reports.size() + " reports, "
+                    + membership.size() + " membership)");
+            put("pipeline: publish time", seconds(streamPublished - streamStart) + " s");
+            put("pipeline: publish -> all stored", seconds(streamStored - streamStart) + " s = "
+                    + rate(stream.size(), streamStored - streamStart) + " events/s");
+            String raw = rawRead(servers, List.of(ReportingContract.REPORTS.name(), ReportingContract.MEMBERSHIP.name()), stream.size());
+            put("pipeline: raw KafkaConsumer read of the same records (ceiling)", raw);
+            put("pipeline: ratio service / raw consumer", String.format("%.4f", (double) rate(stream.size(), streamStored - streamStart)
+                    / lastRawRate));
+            memory("memory after reports and membership");
+
+            // the national query itself
+            Map<String, Object> rate = national(RATE_INDICATOR);
+            assertThat(rate).containsKey("value");
+            put("national " + RATE_INDICATOR + " " + YEAR, "value=" + rate.get("value") + " numerator=" + rate.get("numerator")
+                    + " denominator=" + rate.get("denominator") + " reported=" + rate.get("reportedUnits") + "/" + rate.get("expectedUnits"));
+            List<Long> rateTimes = new ArrayList<>();
+            List<Long> flowTimes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                long t = System.nanoTime();
+                national(RATE_INDICATOR);
+                rateTimes.add(System.nanoTime() - t);
+                t = System.nanoTime();
+                national(FLOW_INDICATOR);
+                flowTimes.add(System.nanoTime() - t);
+            }
+            put("national query " + RATE_INDICATOR + " (10 calls)", percentiles(rateTimes));
+            put("national query " + FLOW_INDICATOR + " (10 calls)", percentiles(flowTimes));
+            long t = System.nanoTime();
+            http.getForEntity("/api/v1/indicators/" + RATE_INDICATOR + "/values?unit=P0&period=" + YEAR, Map.class);
+            put("province query " + RATE_INDICATOR + " (1 call)", millis(System.nanoTime() - t) + " ms");
+
+            // 3. accepted revision -> national figure
+            List<Long> delays = new ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                String commune = communeIds.get((i * 7919) % communeIds.size());
+                BigDecimal previous = number(national(FLOW_INDICATOR).get("numerator"));
+                int bump = 1000 + i;
+                long published = System.nanoTime();
+                producer.send(report(commune, "2025H2", 2 + i, models(commune, 2) + bump)).get();
+                BigDecimal now = previous;
+                while (now != null && now.compareTo(previous) == 0) {
+                    if (System.nanoTime() - published > PATIENCE.toNanos()) {
+                        throw new AssertionError("the national figure never reflected revision " + (2 + i) + " of " + commune);
+                    }
+                    now = number(national(FLOW_INDICATOR).get("numerator"));
+                }
+                delays.add(System.nanoTime() - published);
+            }
+            put("accepted revision -> national " + FLOW_INDICATOR + " (" + samples + " samples)", percentiles(delays));
+
+            // 4. rebuild every aggregate input from the topics
+            Map<String, Object> expected = national(RATE_INDICATOR);
+            Map<String, Object> expectedFlow = national(FLOW_INDICATOR);
+            for (String collection : List.of("aggregate_units", "aggregate_meta", "accepted_reports", "membership_members",
+                    "membership_snapshots")) {
+                mongo.remove(new Query(), collection);
+            }
+            long rebuildStart = System.nanoTime();
+            long replayed = replay(servers);
+            long rebuildStored = System.nanoTime();
+            Map<String, Object> rebuilt = national(RATE_INDICATOR);
+            long rebuildAnswered = System.nanoTime();
+            assertThat(rebuilt.get("numerator")).isEqualTo(expected.get("numerator"));
+            assertThat(rebuilt.get("denominator")).isEqualTo(expected.get("denominator"));
+            assertThat(national(FLOW_INDICATOR).get("numerator")).isEqualTo(expectedFlow.get("numerator"));
+            put("rebuild: records replayed (units + reports + membership, fresh consumer group)", replayed);
+            put("rebuild: wipe -> all stored", seconds(rebuildStored - rebuildStart) + " s = " + rate(replayed, rebuildStored - rebuildStart)
+                    + " records/s");
+            put("rebuild: first national query after it (cold tree)", millis(rebuildAnswered - rebuildStored) + " ms");
+            memory("memory at the end");
+        }
+        StringBuilder block = new StringBuilder("\n==== NationalRollupBenchmark (broker and store in this JVM, "
+                + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / 1_048_576
+                + " MB) ====\n");
+        summary.forEach((k, v) -> block.append(String.format("  %-75s %s%n", k, v)));
+        log.info("BENCHMARK{}====", block);
+    }
+
+    /** The tree as unit events: every area has its people's committee and five organisations. */
+    private List<ProducerRecord<String, byte[]>> tree() {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        area(records, CENTRAL, "Trung ương", "CENTRAL", null);
+        int commune = 0;
+        for (int p = 0; p < provinces; p++) {
+            String province = "P" + p;
+            area(records, province, "Tỉnh " + p, "PROVINCE", CENTRAL);
+            int inProvince = communes / provinces + (p < communes % provinces ? 1 : 0);
+            for (int c = 0; c < inProvince; c++, commune++) {
+                String code = province + "-C" + c;
+                communeIds.add(code);
+                area(records, code, "Xã " + p + "." + c, "COMMUNE", province);
+                int inCommune = villages / communes + (commune < villages % communes ? 1 : 0);
+                for (int v = 0; v < inCommune; v++) {
+                    area(records, code + "-V" + v, "Thôn " + v + " xã " + p + "." + c, "VILLAGE", code);
+                }
+            }
+        }
+        return records;
+    }
+
+    private static void area(List<ProducerRecord<String, byte[]>> records, String code, String name, String level, String parent) {
+        records.add(unit(code, name, "PEOPLES_COMMITTEE", level, parent));
+        for (String kind : ORGANISATIONS) {
+            records.add(unit(code + "-" + kind, kind + " " + name, kind, level, parent == null ? null : parent + "-" + kind));
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> unit(String id, String name, String kind, String level, String parent) {
+        List<ParentLink> parents = parent == null ? List.of() : List.of(new ParentLink(parent, FOUNDED, null));
+        return event(DirectiveContract.UNITS.name(), DirectiveContract.UNIT_REGISTERED, id,
+                new UnitRegistered(id, 1, id, name, kind, level, FOUNDED, parents));
+    }
+
+    /** 2025H1 and 2025H2 from every commune's people's committee (DV-6T is owed by COMMUNE). */
+    private List<ProducerRecord<String, byte[]>> reports() {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (String commune : communeIds) {
+            records.add(report(commune, "2025H1", 1, models(commune, 1)));
+            records.add(report(commune, "2025H2", 1, models(commune, 2)));
+        }
+        return records;
+    }
+
+    private static int models(String commune, int half) {
+        return Math.floorMod(commune.hashCode() * 31 + half, 7);
+    }
+
+    private static ProducerRecord<String, byte[]> report(String commune, String period, int revision, int models) {
+        int seed = Math.floorMod(commune.hashCode(), 1000);
+        int residents = 6000 + seed * 5;
+        int enrolled = residents * 6 / 10 + (period.endsWith("H2") ? 50 : 0);
+        int areas = 25 + seed % 10;
+        Map<String, ReportAccepted.ReportedValue> values = new LinkedHashMap<>();
+        value(values, "RESIDENTS", residents);
+        value(values, "MEMBERS_ENROLLED", enrolled);
+        value(values, "MEMBERS_ACTIVE", enrolled * 7 / 10);
+        value(values, "RESIDENTIAL_AREAS", areas);
+        value(values, "EXEMPLARY_AREAS", areas * 8 / 10);
+        value(values, "MODEL_AREAS", areas / 5);
+        value(values, "MODELS_BUILT", models);
+        value(values, "SUPERVISION_SESSIONS", 2 + seed % 4);
+        value(values, "DIALOGUE_CONFERENCES", 1 + seed % 2);
+        value(values, "BRIEFING_CLASSES", 3 + seed % 5);
+        value(values, "BRIEFING_PARTICIPANTS", 150 + seed);
+        value(values, "HOUSEHOLDS", residents / 4);
+        String reportId = "DV-6T/" + commune + "/" + period;
+        return event(ReportingContract.REPORTS.name(), ReportingContract.REPORT_ACCEPTED, reportId,
+                new ReportAccepted(reportId, revision, "DV-6T", commune, period, values, false,
+                        period.endsWith("H1") ? LocalDate.of(2025, 7, 20) : LocalDate.of(2026, 1, 20)));
+    }
+
+    private static void value(Map<String, ReportAccepted.ReportedValue> values, String code, int value) {
+        values.put(code, new ReportAccepted.ReportedValue(value, false, false));
+    }
+
+    /**
+     * The registries' stream for every commune branch: a mid-year snapshot per organisation, then enrolments
+     * and one departure in the second half.
+     */
+    private List<ProducerRecord<String, byte[]>> membership() {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        String topic = ReportingContract.MEMBERSHIP.name();
+        for (String commune : communeIds) {
+            for (String organisation : ORGANISATIONS) {
+                int members = 800 + Math.floorMod((commune + organisation).hashCode(), 400);
+                records.add(event(topic, ReportingContract.MEMBERSHIP_SNAPSHOT, commune, new MembershipSnapshot(organisation, commune,
+                        LocalDate.of(2025, 6, 30), members, members * 7 / 10)));
+                for (int m = 0; m < enrolmentsPerBranch; m++) {
+                    records.add(event(topic, ReportingContract.MEMBERSHIP_ENROLLED, commune, new MembershipEnrolled(organisation,
+                            commune, "m-" + m, LocalDate.of(2025, 7 + m % 6, 1 + m % 28), m % 3 != 0)));
+                }
+                if (enrolmentsPerBranch > 0) {
+                    records.add(event(topic, ReportingContract.MEMBERSHIP_LEFT, commune, new MembershipLeft(organisation, commune,
+                            "m-0", LocalDate.of(2025, 12, 1))));
+                }
+            }
+        }
+        return records;
+    }
+
+    private static List<ProducerRecord<String, byte[]>> interleave(List<ProducerRecord<String, byte[]>> a,
+            List<ProducerRecord<String, byte[]>> b) {
+        List<ProducerRecord<String, byte[]>> all = new ArrayList<>(a.size() + b.size());
+        int step = Math.max(1, b.size() / Math.max(1, a.size()));
+        int j = 0;
+        for (ProducerRecord<String, byte[]> record : a) {
+            all.add(record);
+            for (int k = 0; k < step && j < b.size(); k++) {
+                all.add(b.get(j++));
+            }
+        }
+        all.addAll(b.subList(j, b.size()));
+        return all;
+    }
+
+    private static ProducerRecord<String, byte[]> event(String topic, String type, String key, Object data) {
+        return KafkaCloudEvents.toRecord(topic, new CloudEvent(UUID.randomUUID().toString(), "/benchmark", type, key, Instant.now(),
+                EventJson.write(data)));
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String servers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "5",
+                ProducerConfig.BATCH_SIZE_CONFIG, "262144",
+                ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(256L << 20)),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String servers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A plain consumer in a fresh group reading the topics from the beginning until it has {@code count} records. */
+    private static long lastRawRate;
+
+    private static String rawRead(String servers, List<String> topics, long count) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(servers)) {
+            consumer.subscribe(topics);
+            long start = System.nanoTime();
+            long read = 0;
+            while (read < count && System.nanoTime() - start < PATIENCE.toNanos()) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            long took = System.nanoTime() - start;
+            lastRawRate = rate(read, took);
+            return read + " records in " + seconds(took) + " s = " + rate(read, took) + " rec/s (incl. group join)";
+        }
+    }
+
+    /**
+     * The rebuild: with the stores wiped, a fresh consumer group per topic reads it from the beginning and hands
+     * every record to the service's own bound consumers, as a redeployment under a new group name would.
+     */
+    private long replay(String servers) throws Exception {
+        Map<String, Consumer<Message<byte[]>>> bindings = Map.of(DirectiveContract.UNITS.name(), unitEvents,
+                ReportingContract.REPORTS.name(), reportEvents, ReportingContract.MEMBERSHIP.name(), membershipEvents);
+        AtomicLong total = new AtomicLong();
+        // the tree first, as in a real replay the unit topic is the oldest; reports and membership in parallel
+        total.addAndGet(replay(servers, DirectiveContract.UNITS.name(), bindings.get(DirectiveContract.UNITS.name())));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (String topic : List.of(ReportingContract.REPORTS.name(), ReportingContract.MEMBERSHIP.name())) {
+                done.add(pool.submit(() -> replay(servers, topic, bindings.get(topic))));
+            }
+            for (Future<Long> f : done) {
+                total.addAndGet(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return total.get();
+    }
+
+    private static long replay(String servers, String topic, Consumer<Message<byte[]>> binding) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(servers)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long handled = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value());
+                    for (Header header : record.headers()) {
+                        message.setHeader(header.key(), header.value());
+                    }
+                    binding.accept(message.build());
+                    handled++;
+                }
+            }
+            return handled;
+        }
+    }
+
+    private long consumed(Set<String> types) {
+        return (long) meters.find("danvan.events.consumed").counters().stream()
+                .filter(c -> types.contains(c.getId().getTag("type")))
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private static void waitFor(String what, long count, LongSupplier progress) throws InterruptedException {
+        long start = System.nanoTime();
+        long lastLog = start;
+        while (progress.getAsLong() < count) {
+            if (System.nanoTime() - start > PATIENCE.toNanos()) {
+                throw new AssertionError(what + ": only " + progress.getAsLong() + " of " + count + " stored after " + PATIENCE);
+            }
+            if (System.nanoTime() - lastLog > 30_000_000_000L) {
+                lastLog = System.nanoTime();
+                log.info("BENCHMARK {}: {} of {} stored after {} s", what, progress.getAsLong(), count, seconds(lastLog - start));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private Map<String, Object> national(String indicator) {
+        ResponseEntity<Map> response = http.getForEntity("/api/v1/indicators/" + indicator + "/values?unit=" + CENTRAL
+                + "&period=" + YEAR, Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private void memory(String label) throws Exception {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        long heap = runtime.totalMemory() - runtime.freeMemory();
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                .map(l -> l.replaceAll("\\D+", "")).findFirst().map(kb -> Long.parseLong(kb) / 1024 + " MB").orElse("?");
+        put(label, "heap after GC " + heap / 1_048_576 + " MB, RSS " + rss + " (broker, store and service together)");
+    }
+
+    private void put(String key, Object value) {
+        summary.put(key, String.valueOf(value));
+        log.info("BENCHMARK {}: {}", key, value);
+    }
+
+    private static BigDecimal number(Object value) {
+        return value == null ? null : new BigDecimal(value.toString());
+    }
+
+    private static String percentiles(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return String.format("p50 %d ms, p99 %d ms, min %d ms, max %d ms", millis(at(sorted, 0.50)), millis(at(sorted, 0.99)),
+                millis(sorted.getFirst()), millis(sorted.getLast()));
+    }
+
+    private static long at(List<Long> sorted, double quantile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
+    }
+
+    private static long rate(long count, long nanos) {
+        return Math.round(count * 1e9 / nanos);
+    }
+}
