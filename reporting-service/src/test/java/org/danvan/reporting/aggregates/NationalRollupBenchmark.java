@@ -1,6 +1,7 @@
 package org.danvan.reporting.aggregates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -447,19 +448,17 @@ class NationalRollupBenchmark {
                 .mapToDouble(Counter::count).sum();
     }
 
-    private static void waitFor(String what, long count, LongSupplier progress) throws InterruptedException {
+    private static void waitFor(String what, long count, LongSupplier progress) {
         long start = System.nanoTime();
-        long lastLog = start;
-        while (progress.getAsLong() < count) {
-            if (System.nanoTime() - start > PATIENCE.toNanos()) {
-                throw new AssertionError(what + ": only " + progress.getAsLong() + " of " + count + " stored after " + PATIENCE);
+        long[] lastLog = {start};
+        await(what).atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> {
+            long now = System.nanoTime();
+            if (now - lastLog[0] > 30_000_000_000L) {
+                lastLog[0] = now;
+                log.info("BENCHMARK {}: {} of {} stored after {} s", what, progress.getAsLong(), count, seconds(now - start));
             }
-            if (System.nanoTime() - lastLog > 30_000_000_000L) {
-                lastLog = System.nanoTime();
-                log.info("BENCHMARK {}: {} of {} stored after {} s", what, progress.getAsLong(), count, seconds(lastLog - start));
-            }
-            Thread.sleep(20);
-        }
+            return progress.getAsLong() >= count;
+        });
     }
 
     private Map<String, Object> national(String indicator) {
