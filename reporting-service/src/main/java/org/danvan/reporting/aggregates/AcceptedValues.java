@@ -3,6 +3,7 @@ package org.danvan.reporting.aggregates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import org.danvan.reporting.forms.ReportingPeriod;
 
 /**
  * The latest accepted revision of one report: the values aggregates are built from.

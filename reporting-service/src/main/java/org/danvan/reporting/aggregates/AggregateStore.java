@@ -15,6 +15,7 @@ import com.mongodb.MongoWriteException;
 import org.danvan.contracts.InvalidEventException;
 import org.danvan.contracts.reporting.ReportAccepted;
 import org.bson.Document;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

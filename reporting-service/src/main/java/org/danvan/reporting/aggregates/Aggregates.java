@@ -18,6 +18,7 @@ import org.danvan.reporting.catalogue.Indicator;
 import org.danvan.reporting.catalogue.NotFound;
 import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ReportForms;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.danvan.reporting.forms.PeriodType;
+import org.danvan.reporting.forms.ReportingPeriod;
 
 /**
  * Reports received against reports expected: every expected unit owes one report of the form for each of the

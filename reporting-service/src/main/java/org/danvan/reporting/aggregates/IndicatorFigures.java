@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.stereotype.Service;
 
 /** Indicator values over a chosen set of units, for features that judge them (target attainment). */

@@ -15,6 +15,7 @@ import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.reporting.forms.PeriodType;
 import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ReportForms;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.danvan.support.outbox.OutboxEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.danvan.contracts.unit.ParentLink;
+import org.danvan.reporting.forms.ReportingPeriod;
 
 /**
  * One unit as the unit topic last described it, with its dated parent history.

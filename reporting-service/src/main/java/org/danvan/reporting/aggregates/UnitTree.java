@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.danvan.reporting.forms.ReportingPeriod;
 
 /** The unit tree as it was during one period: only units open then, under the parents they had then. */
 final class UnitTree {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.stereotype.Component;
 
 /**

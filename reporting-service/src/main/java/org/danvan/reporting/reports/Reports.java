@@ -16,6 +16,7 @@ import org.danvan.reporting.catalogue.Catalogue;
 import org.danvan.reporting.catalogue.NotFound;
 import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ReportForms;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.danvan.support.outbox.OutboxEvent;
 import org.danvan.support.problem.InvalidRequestException;
 import org.danvan.support.problem.InvalidRequestException.Violation;
@@ -69,7 +70,7 @@ class Reports {
                 meters.counter("danvan.reports.submitted", "form", form.code(), "late", late)));
     }
 
-    record Checked(ReportForm form, Period period, Map<String, ReportValue> values, List<Violation> violations) {
+    record Checked(ReportForm form, ReportingPeriod period, Map<String, ReportValue> values, List<Violation> violations) {
     }
 
     /** A search over reports; null filters are left out. */
@@ -83,7 +84,7 @@ class Reports {
         if (form.isEmpty()) {
             violations.add(new Violation("formCode", "report.unknown-form", formCode));
         }
-        Optional<Period> period = Period.parse(periodText);
+        Optional<ReportingPeriod> period = ReportingPeriod.parse(periodText);
         if (period.isEmpty()) {
             violations.add(new Violation("period", "report.bad-period", periodText));
         } else if (form.isPresent() && period.get().type() != form.get().periodType()) {
@@ -207,7 +208,7 @@ class Reports {
             criteria.and("unitId").is(filter.unitId());
         }
         if (filter.period() != null) {
-            criteria.and("period").is(Period.parse(filter.period()).map(Period::toString).orElse(filter.period()));
+            criteria.and("period").is(ReportingPeriod.parse(filter.period()).map(ReportingPeriod::toString).orElse(filter.period()));
         }
         if (filter.formCode() != null) {
             criteria.and("formCode").is(filter.formCode());

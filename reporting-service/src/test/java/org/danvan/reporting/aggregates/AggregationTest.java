@@ -18,6 +18,7 @@ import org.danvan.reporting.catalogue.LocalizedText;
 import org.danvan.reporting.catalogue.SumExpression;
 import org.danvan.reporting.catalogue.ValueType;
 import org.danvan.reporting.forms.PeriodType;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.junit.jupiter.api.Test;
 
 class AggregationTest {

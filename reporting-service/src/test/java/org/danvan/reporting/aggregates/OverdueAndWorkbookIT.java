@@ -28,6 +28,7 @@ import org.danvan.contracts.reporting.ReportOverdue;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitRegistered;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;

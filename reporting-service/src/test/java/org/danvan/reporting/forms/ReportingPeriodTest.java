@@ -1,27 +1,26 @@
-package org.danvan.reporting.reports;
+package org.danvan.reporting.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
-import org.danvan.reporting.forms.PeriodType;
 import org.junit.jupiter.api.Test;
 
-class PeriodTest {
+class ReportingPeriodTest {
 
     @Test
     void readsYearsHalvesAndQuartersWithTheirBounds() {
-        Period half = Period.parse("2025h2").orElseThrow();
+        ReportingPeriod half = ReportingPeriod.parse("2025h2").orElseThrow();
         assertThat(half.type()).isEqualTo(PeriodType.SEMIANNUAL);
         assertThat(half.start()).isEqualTo(LocalDate.of(2025, 7, 1));
         assertThat(half.end()).isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(half).hasToString("2025H2");
 
-        Period quarter = Period.parse("2024Q1").orElseThrow();
+        ReportingPeriod quarter = ReportingPeriod.parse("2024Q1").orElseThrow();
         assertThat(quarter.type()).isEqualTo(PeriodType.QUARTERLY);
         assertThat(quarter.end()).isEqualTo(LocalDate.of(2024, 3, 31));
 
-        Period year = Period.parse("2025").orElseThrow();
+        ReportingPeriod year = ReportingPeriod.parse("2025").orElseThrow();
         assertThat(year.type()).isEqualTo(PeriodType.ANNUAL);
         assertThat(year.start()).isEqualTo(LocalDate.of(2025, 1, 1));
         assertThat(year.end()).isEqualTo(LocalDate.of(2025, 12, 31));
@@ -29,10 +28,10 @@ class PeriodTest {
 
     @Test
     void refusesWhatIsNotAPeriod() {
-        assertThat(Period.parse("2025H3")).isEmpty();
-        assertThat(Period.parse("2025Q5")).isEmpty();
-        assertThat(Period.parse("25H1")).isEmpty();
-        assertThat(Period.parse("6 tháng đầu năm")).isEmpty();
-        assertThat(Period.parse(null)).isEmpty();
+        assertThat(ReportingPeriod.parse("2025H3")).isEmpty();
+        assertThat(ReportingPeriod.parse("2025Q5")).isEmpty();
+        assertThat(ReportingPeriod.parse("25H1")).isEmpty();
+        assertThat(ReportingPeriod.parse("6 tháng đầu năm")).isEmpty();
+        assertThat(ReportingPeriod.parse(null)).isEmpty();
     }
 }

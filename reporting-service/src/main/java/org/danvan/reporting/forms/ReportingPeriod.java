@@ -1,4 +1,4 @@
-package org.danvan.reporting.aggregates;
+package org.danvan.reporting.forms;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,17 +8,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.danvan.reporting.forms.PeriodType;
 
 /**
  * A period asked about or reported for: a year ({@code 2025}), a half ({@code 2025H1}) or a quarter
  * ({@code 2025Q3}). A year contains its halves and quarters, a half its two quarters.
  */
-record ReportingPeriod(int year, PeriodType type, int index) {
+public record ReportingPeriod(int year, PeriodType type, int index) {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:([HQ])([1-4]))?");
 
-    static Optional<ReportingPeriod> parse(String text) {
+    public static Optional<ReportingPeriod> parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim().toUpperCase(Locale.ROOT));
         if (m == null || !m.matches()) {
             return Optional.empty();
@@ -34,7 +33,7 @@ record ReportingPeriod(int year, PeriodType type, int index) {
         return Optional.of(new ReportingPeriod(year, PeriodType.QUARTERLY, index));
     }
 
-    static ReportingPeriod of(String text) {
+    public static ReportingPeriod of(String text) {
         return parse(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a period"));
     }
 
@@ -46,21 +45,21 @@ record ReportingPeriod(int year, PeriodType type, int index) {
         };
     }
 
-    LocalDate start() {
+    public LocalDate start() {
         return LocalDate.of(year, (index - 1) * months(type) + 1, 1);
     }
 
     /** The last day, inclusive. */
-    LocalDate end() {
+    public LocalDate end() {
         return start().plusMonths(months(type)).minusDays(1);
     }
 
-    boolean contains(ReportingPeriod other) {
+    public boolean contains(ReportingPeriod other) {
         return !other.start().isBefore(start()) && !other.end().isAfter(end());
     }
 
     /** The periods of {@code type} inside this one, in order; none when {@code type} is coarser than this period. */
-    List<ReportingPeriod> periodsOf(PeriodType type) {
+    public List<ReportingPeriod> periodsOf(PeriodType type) {
         List<ReportingPeriod> periods = new ArrayList<>();
         int count = 12 / months(type);
         for (int i = 1; i <= count; i++) {
