@@ -34,6 +34,7 @@ class CaseDocument {
     String content;
     /** Subject and content without diacritics, for search and duplicate detection. */
     String searchText;
+    @Indexed
     String areaUnitId;
     @Indexed
     String responsibleUnitId;

@@ -12,5 +12,10 @@ interface CaseRepository extends MongoRepository<CaseDocument, String> {
 
     List<CaseDocument> findByStatusIn(Collection<CaseStatus> statuses);
 
+    /** The cases a subtree handles or that concern an area in it: a search reads only these. */
+    List<CaseDocument> findByResponsibleUnitIdInOrAreaUnitIdIn(Collection<String> responsible, Collection<String> areas);
+
+    List<CaseDocument> findByResponsibleUnitIdIn(Collection<String> units);
+
     List<CaseDocument> findByResponsibleUnitIdInAndStatusIn(Collection<String> units, Collection<CaseStatus> statuses);
 }

@@ -461,8 +461,7 @@ public class Cases {
         Set<String> within = unitId == null ? scope : units.subtree(unitId).stream().filter(scope::contains).collect(Collectors.toSet());
         String folded = text == null ? null : VietnameseText.fold(text);
         LocalDate today = today();
-        return repository.findAll().stream()
-                .filter(c -> within.contains(c.responsibleUnitId) || within.contains(c.areaUnitId))
+        return repository.findByResponsibleUnitIdInOrAreaUnitIdIn(within, within).stream()
                 .filter(c -> status == null || c.status == status)
                 .filter(c -> kind == null || c.kind == kind)
                 .filter(c -> folded == null || Arrays.stream(folded.split("\\s+")).allMatch(c.searchText::contains))
@@ -489,8 +488,7 @@ public class Cases {
         Set<String> scope = units.subtree(caller.unitId());
         Set<String> within = unitId == null ? scope : units.subtree(unitId).stream().filter(scope::contains).collect(Collectors.toSet());
         LocalDate today = today();
-        return repository.findAll().stream()
-                .filter(c -> within.contains(c.responsibleUnitId))
+        return repository.findByResponsibleUnitIdIn(within).stream()
                 .collect(Collectors.groupingBy(c -> c.responsibleUnitId))
                 .entrySet().stream()
                 .map(e -> new Hotspot(e.getKey(),
