@@ -46,6 +46,25 @@ public final class EventProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * The events read so far with this record key, in order, each CloudEvent id once: the outbox delivers at
+     * least once, so, like every consumer, a test counts an event id once.
+     */
+    public List<ConsumerRecord<String, byte[]>> events(String key) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return records().stream().filter(r -> key.equals(r.key())).filter(r -> seen.add(header(r, "ce_id"))).toList();
+    }
+
+    /** The event types of {@link #events(String)}. */
+    public List<String> eventTypes(String key) {
+        return events(key).stream().map(r -> header(r, "ce_type")).toList();
+    }
+
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public void send(ProducerRecord<String, byte[]> record) {
         try {
             producer.send(record).get();

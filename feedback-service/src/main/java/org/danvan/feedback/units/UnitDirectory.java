@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
@@ -16,7 +14,7 @@ import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitClosed;
 import org.danvan.contracts.unit.UnitRegistered;
-import org.springframework.dao.DuplicateKeyException;
+import org.danvan.support.persistence.DuplicateKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -109,17 +107,7 @@ public class UnitDirectory {
         Update update = new Update().set("version", unit.version()).set("code", unit.code()).set("name", unit.name())
                 .set("kind", unit.kind()).set("level", unit.level()).set("parentId", unit.parentId())
                 .set("closedOn", unit.closedOn());
-        try {
-            mongo.upsert(olderOrAbsent, update, UnitDocument.class);
-            return "applied";
-        } catch (DuplicateKeyException e) {
-            return "duplicate";
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return "duplicate";
-            }
-            throw e;
-        }
+        return DuplicateKeys.firstWrite(() -> mongo.upsert(olderOrAbsent, update, UnitDocument.class)) ? "applied" : "duplicate";
     }
 
     private static String currentParent(List<ParentLink> parents) {

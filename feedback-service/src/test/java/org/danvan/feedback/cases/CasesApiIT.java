@@ -93,20 +93,9 @@ class CasesApiIT {
         return response.getBody();
     }
 
-    /**
-     * The case's events in order, each once: the outbox delivers at least once (a step saved from a read
-     * taken just before the relay removed a published event puts it back, with its id), so, like every
-     * consumer, this counts an event id once.
-     */
     private List<String> eventTypes(String caseId) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return probe.records().stream().filter(r -> caseId.equals(r.key()) && r.topic().equals(FeedbackContract.CASES.name()))
-                .filter(r -> seen.add(header(r, "ce_id")))
-                .map(r -> header(r, "ce_type")).toList();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return probe.events(caseId).stream().filter(r -> r.topic().equals(FeedbackContract.CASES.name()))
+                .map(r -> EventProbe.header(r, "ce_type")).toList();
     }
 
     @Test

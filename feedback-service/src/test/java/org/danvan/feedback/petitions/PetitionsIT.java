@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.danvan.contracts.feedback.FeedbackContract;
@@ -72,16 +69,6 @@ class PetitionsIT {
         return String.format("0791%08d", n);
     }
 
-    private List<ConsumerRecord<String, byte[]>> events(String key) {
-        Set<String> seen = new HashSet<>();
-        return probe.records().stream().filter(r -> key.equals(r.key()))
-                .filter(r -> seen.add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))).toList();
-    }
-
-    private static String type(ConsumerRecord<String, byte[]> record) {
-        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
-    }
-
     @Test
     void aPetitionCountsEachPersonOnceCreatesItsDutyAtTheThresholdFlagsFraudAndKeepsItsCountsWhenAnswered() {
         var opened = tree.post("/api/v1/petitions", Map.of("title", "Kiến nghị sửa đường liên xã Đức Trọng",
@@ -127,9 +114,9 @@ class PetitionsIT {
         assertThat(sign(id, "Muộn", idNumber(5000), "10.1.1.1").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(tree.list("/api/v1/petitions?q=duong lien xa duc trong", null).getBody()).extracting(p -> p.get("id")).contains(id);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events(id)).extracting(PetitionsIT::type)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.eventTypes(id))
                 .containsExactly(FeedbackContract.PETITION_OPENED, FeedbackContract.PETITION_THRESHOLD_REACHED, FeedbackContract.PETITION_CLOSED));
-        for (ConsumerRecord<String, byte[]> event : events(id)) {
+        for (ConsumerRecord<String, byte[]> event : probe.events(id)) {
             assertThat(new String(event.value(), StandardCharsets.UTF_8)).doesNotContain("Người ký").doesNotContain("07910000");
         }
     }

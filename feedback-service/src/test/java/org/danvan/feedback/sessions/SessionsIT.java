@@ -3,16 +3,12 @@ package org.danvan.feedback.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.feedback.cases.FeedbackTestTree;
 import org.danvan.feedback.units.UnitDirectory;
@@ -25,12 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /** Reception days and dialogues with their matters, commitments and the secretaries' reception duty. */
 @DanvanIntegrationTest
@@ -63,27 +54,6 @@ class SessionsIT {
         tree = new FeedbackTestTree(http, probe, directory);
     }
 
-    private ResponseEntity<Map<String, Object>> sign(String petitionId, String name, String idNumber, String address) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Forwarded-For", address);
-        return http.exchange("/api/v1/petitions/" + petitionId + "/signatures", HttpMethod.POST,
-                new HttpEntity<>(Map.of("name", name, "idNumber", idNumber), headers), new ParameterizedTypeReference<>() { });
-    }
-
-    private static String idNumber(int n) {
-        return String.format("0791%08d", n);
-    }
-
-    private List<ConsumerRecord<String, byte[]>> events(String key) {
-        Set<String> seen = new HashSet<>();
-        return probe.records().stream().filter(r -> key.equals(r.key()))
-                .filter(r -> seen.add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))).toList();
-    }
-
-    private static String type(ConsumerRecord<String, byte[]> record) {
-        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
-    }
-
     @Test
     void sessionsFileTheirMattersAsCasesFollowUpCommitmentsAndShowSecretariesBehindOnReceptionDays() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -114,7 +84,7 @@ class SessionsIT {
         // out of scope for a commune cadre
         assertThat(tree.get("/api/v1/sessions/" + id, tree.cadreB).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events(id)).extracting(SessionsIT::type)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.eventTypes(id))
                 .containsExactly(FeedbackContract.SESSION_HELD, FeedbackContract.COMMITMENT_DUE, FeedbackContract.COMMITMENT_FULFILLED));
     }
 }

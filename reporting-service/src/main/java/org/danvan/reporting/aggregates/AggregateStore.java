@@ -10,13 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import org.danvan.contracts.InvalidEventException;
 import org.danvan.contracts.reporting.ReportAccepted;
 import org.bson.Document;
 import org.danvan.reporting.forms.ReportingPeriod;
-import org.springframework.dao.DuplicateKeyException;
+import org.danvan.support.persistence.DuplicateKeys;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -145,31 +143,11 @@ class AggregateStore {
 
     /** Inserts a first state; false when another writer stored one meanwhile (the guarded upsert then decides). */
     private boolean inserted(Object document) {
-        try {
-            mongo.insert(document);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.firstWrite(() -> mongo.insert(document));
     }
 
     private boolean guardedUpsert(Query olderOrAbsent, Update update, Class<?> type) {
-        try {
-            mongo.upsert(olderOrAbsent, update, type);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.firstWrite(() -> mongo.upsert(olderOrAbsent, update, type));
     }
 
     /**

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
@@ -23,7 +21,7 @@ import org.danvan.contracts.feedback.CaseReopened;
 import org.danvan.contracts.feedback.CaseResolved;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.reporting.aggregates.FigureSource;
-import org.springframework.dao.DuplicateKeyException;
+import org.danvan.support.persistence.DuplicateKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -102,17 +100,7 @@ class CaseFacts implements FigureSource {
         }
         Query withoutStep = Query.query(Criteria.where("_id").is(caseId).and("steps.key").ne(step.key()));
         Update push = new Update().push("steps", mongo.getConverter().convertToMongoType(step));
-        try {
-            mongo.upsert(withoutStep, push, CaseFactDocument.class);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.firstWrite(() -> mongo.upsert(withoutStep, push, CaseFactDocument.class));
     }
 
     @Override

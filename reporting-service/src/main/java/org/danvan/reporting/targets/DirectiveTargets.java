@@ -2,16 +2,14 @@ package org.danvan.reporting.targets;
 
 import java.util.List;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.support.persistence.DuplicateKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,18 +44,11 @@ class DirectiveTargets {
                 .set("issuerUnitId", issued.issuerUnitId())
                 .set("lastEventId", eventId)
                 .set("targets", mongo.getConverter().convertToMongoType(issued.targets()));
-        try {
-            mongo.upsert(olderOrAbsent, update, TargetDocument.class);
-            return true;
-        } catch (DuplicateKeyException e) {
+        boolean applied = DuplicateKeys.firstWrite(() -> mongo.upsert(olderOrAbsent, update, TargetDocument.class));
+        if (!applied) {
             log.debug("directive {} v{} already applied", issued.directiveId(), issued.version());
-            return false;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
         }
+        return applied;
     }
 
     List<TargetView> targetsOf(String directiveId) {
