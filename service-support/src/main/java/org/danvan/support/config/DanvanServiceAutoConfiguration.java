@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.danvan.contracts.Topic;
 import org.danvan.contracts.Topics;
+import org.danvan.support.aggregate.AggregateWrites;
 import org.danvan.support.events.InboundEventReader;
 import org.danvan.support.health.MongoPingHealthIndicator;
 import org.danvan.support.outbox.OutboxProperties;
@@ -66,6 +67,12 @@ public class DanvanServiceAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
             PendingOutboxIndex index, MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, properties, index, meters);
+    }
+
+    @Bean
+    @ConditionalOnBean({MongoTemplate.class, PendingOutboxIndex.class})
+    AggregateWrites aggregateWrites(MongoTemplate mongo, PendingOutboxIndex index) {
+        return new AggregateWrites(mongo, index);
     }
 
     /** Each service creates the topics it is the one writer of, with their registered layout. */

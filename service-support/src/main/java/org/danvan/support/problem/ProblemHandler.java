@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -72,6 +73,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         messages.getMessage(v.messageCode(), v.arguments(), v.messageCode(), locale)))
                 .toList();
         return validationProblem(errors, new HttpHeaders(), request);
+    }
+
+    /** A write that lost a race to another one: the same 409 as {@link ConflictException}, whoever threw it. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleOptimisticLocking(OptimisticLockingFailureException ex, WebRequest request) {
+        ConflictException conflict = new ConflictException(null);
+        return handleErrorResponseException(conflict, conflict.getHeaders(), conflict.getStatusCode(), request);
     }
 
     @ExceptionHandler(Exception.class)
