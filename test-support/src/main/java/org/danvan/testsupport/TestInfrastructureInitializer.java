@@ -6,7 +6,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points a Spring test context at {@link TestInfrastructure}, ahead of every other property source. */
+/**
+ * Points a Spring test context at {@link TestInfrastructure}, ahead of every other property source, and gives
+ * it the {@link TestClock} as its business clock.
+ */
 public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -21,5 +24,7 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                 // services that are resource servers trust the test issuer's tokens only
                 "danvan.security.issuer", TestTokens.ISSUER,
                 "danvan.security.public-key-location", TestTokens.publicKeyLocation())));
+        // the business clock, which tests may pin (the services' own Clock bean backs off)
+        context.getBeanFactory().registerSingleton("businessClock", TestClock.instance());
     }
 }

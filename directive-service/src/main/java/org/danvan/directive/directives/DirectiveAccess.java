@@ -1,5 +1,6 @@
 package org.danvan.directive.directives;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +29,11 @@ class DirectiveAccess {
 
     private final Units units;
 
-    DirectiveAccess(Units units) {
+    private final Clock clock;
+
+    DirectiveAccess(Units units, Clock clock) {
         this.units = units;
+        this.clock = clock;
     }
 
     void requireRole(Caller caller, List<String> roles) {
@@ -41,7 +45,7 @@ class DirectiveAccess {
     /** The caller may act for {@code issuerUnitId}: it is their unit or below it. */
     void requireIssuer(Caller caller, String issuerUnitId, List<String> roles) {
         requireRole(caller, roles);
-        if (!caller.has(Roles.OPERATOR) && !units.isWithin(issuerUnitId, caller.unitId(), LocalDate.now())) {
+        if (!caller.has(Roles.OPERATOR) && !units.isWithin(issuerUnitId, caller.unitId(), LocalDate.now(clock))) {
             throw new ForbiddenException(roles);
         }
     }
@@ -55,7 +59,7 @@ class DirectiveAccess {
             }
             throw new ResourceNotFoundException("directive", directive.id());
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         boolean issuedWithin = units.isWithin(directive.content().issuerUnitId(), caller.unitId(), today);
         Set<String> line = units.lineOf(caller.unitId(), today);
         if (issuedWithin || directive.recipients().stream().anyMatch(line::contains)) {
@@ -73,7 +77,7 @@ class DirectiveAccess {
         if (caller.unitId() == null) {
             return Criteria.where("_id").in(List.of());
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         return new Criteria().orOperator(
                 Criteria.where("content.issuerUnitId").in(units.subtreeOf(caller.unitId(), today)),
                 Criteria.where("recipients").in(units.lineOf(caller.unitId(), today)));

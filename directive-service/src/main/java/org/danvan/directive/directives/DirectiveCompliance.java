@@ -1,5 +1,6 @@
 package org.danvan.directive.directives;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,15 @@ class DirectiveCompliance {
     private final MongoTemplate mongo;
     private final DirectivesProperties properties;
 
+    private final Clock clock;
+
     DirectiveCompliance(Directives directives, Units units, MongoTemplate mongo, DirectivesProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
         this.directives = directives;
         this.units = units;
         this.mongo = mongo;
         this.properties = properties;
+        this.clock = clock;
         Gauge.builder("danvan.directives.recipients.without.plan.overdue", this::withoutPlanOverdueEverywhere)
                 .description("Recipients of in-force directives with no implementing plan after the configured days")
                 .register(meters);
@@ -72,7 +76,7 @@ class DirectiveCompliance {
     }
 
     private long withoutPlanOverdueEverywhere() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Query inForce = Query.query(Criteria.where("status").in(DirectiveStatus.ISSUED, DirectiveStatus.AMENDED)
                 .and("content.issuedOn").lte(today.minusDays(properties.planDueDays())));
         long count = 0;

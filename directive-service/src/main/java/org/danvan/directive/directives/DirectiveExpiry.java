@@ -1,5 +1,6 @@
 package org.danvan.directive.directives;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
@@ -17,14 +18,17 @@ class DirectiveExpiry {
 
     private final Directives directives;
 
-    DirectiveExpiry(Directives directives) {
+    private final Clock clock;
+
+    DirectiveExpiry(Directives directives, Clock clock) {
         this.directives = directives;
+        this.clock = clock;
     }
 
-    @Scheduled(cron = "${danvan.directives.expiry-cron:0 5 0 * * *}")
+    @Scheduled(cron = "${danvan.directives.expiry-cron:0 5 0 * * *}", zone = "${danvan.time-zone:Asia/Ho_Chi_Minh}")
     @EventListener(ApplicationReadyEvent.class)
     void expirePastValidity() {
-        int expired = directives.expire(LocalDate.now());
+        int expired = directives.expire(LocalDate.now(clock));
         if (expired > 0) {
             log.info("{} directive(s) expired", expired);
         }

@@ -1,5 +1,6 @@
 package org.danvan.directive.units;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,8 +34,11 @@ class UnitController {
 
     private final Units units;
 
-    UnitController(Units units) {
+    private final Clock clock;
+
+    UnitController(Units units, Clock clock) {
         this.units = units;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -104,8 +108,8 @@ class UnitController {
         return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
     }
 
-    private static LocalDate today(LocalDate asOf) {
-        return asOf == null ? LocalDate.now() : asOf;
+    private LocalDate today(LocalDate asOf) {
+        return asOf == null ? LocalDate.now(clock) : asOf;
     }
 
     /** One page of units with the total, as the API returns lists. */

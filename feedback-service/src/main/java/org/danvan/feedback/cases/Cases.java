@@ -1,12 +1,12 @@
 package org.danvan.feedback.cases;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +60,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Cases {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final List<String> STAFF = Need.READ.roles;
 
     /** What a step needs: reading a case, working on it, or deciding on it, each with its roles. */
@@ -85,14 +84,17 @@ public class Cases {
     private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
 
+    private final Clock clock;
+
     Cases(CaseRepository repository, UnitDirectory units, Deadlines deadlines, IdentityVault vault, CasesProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
         this.repository = repository;
         this.units = units;
         this.deadlines = deadlines;
         this.vault = vault;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
         // every series exists from the start, at zero, so dashboards and rates see the first case too
         for (CaseKind kind : CaseKind.values()) {
             for (String channel : List.of("WEB", "COUNTER", "POST", "RECEPTION_SESSION", "INTAKE")) {
@@ -107,8 +109,8 @@ public class Cases {
         }
     }
 
-    static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     // ---- filing
@@ -603,7 +605,7 @@ public class Cases {
     }
 
     /** The day a step happened: given (never before the case's earlier step) or today. */
-    private static LocalDate on(LocalDate given, LocalDate notBefore) {
+    private LocalDate on(LocalDate given, LocalDate notBefore) {
         LocalDate on = given == null ? today() : given;
         if (notBefore != null && on.isBefore(notBefore)) {
             throw new InvalidRequestException(List.of(new Violation("on", "case.step-before-previous", notBefore)));
@@ -611,8 +613,8 @@ public class Cases {
         return on;
     }
 
-    private static void note(CaseDocument c, String author, String action, String text, boolean visibleToCitizen) {
-        c.timeline.add(new CaseDocument.TimelineEntry(Instant.now(), author, action, c.status, text, visibleToCitizen));
+    private void note(CaseDocument c, String author, String action, String text, boolean visibleToCitizen) {
+        c.timeline.add(new CaseDocument.TimelineEntry(clock.instant(), author, action, c.status, text, visibleToCitizen));
     }
 
     private boolean overdue(CaseDocument c, LocalDate today) {

@@ -37,10 +37,10 @@ class OverdueCheck {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(cron = "${danvan.cases.overdue-check-cron}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${danvan.cases.overdue-check-cron}", zone = "${danvan.time-zone:Asia/Ho_Chi_Minh}")
     void run() {
-        int marked = cases.markOverdue(Cases.today());
-        Map<CaseKind, Long> counts = cases.overdueByKind(Cases.today());
+        int marked = cases.markOverdue(cases.today());
+        Map<CaseKind, Long> counts = cases.overdueByKind(cases.today());
         overdue.forEach((kind, count) -> count.set(counts.getOrDefault(kind, 0L)));
         if (marked > 0) {
             log.info("{} case deadline(s) newly overdue", marked);

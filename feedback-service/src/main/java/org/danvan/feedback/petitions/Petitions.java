@@ -1,8 +1,8 @@
 package org.danvan.feedback.petitions;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +43,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Petitions {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String COLLECTION = "petitions";
 
     private final MongoTemplate mongo;
@@ -53,20 +52,23 @@ public class Petitions {
     private final PetitionsProperties properties;
     private final MeterRegistry meters;
 
+    private final Clock clock;
+
     Petitions(MongoTemplate mongo, PendingOutboxIndex outbox, UnitDirectory units, IdentityVault vault,
-            PetitionsProperties properties, MeterRegistry meters) {
+            PetitionsProperties properties, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.units = units;
         this.vault = vault;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
         meters.counter("danvan.petitions.signatures", "kind", "online");
         meters.counter("danvan.petitions.signatures", "kind", "paper");
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     PetitionView open(PetitionRequests.Open request, Caller caller) {
@@ -108,7 +110,7 @@ public class Petitions {
             throw new PetitionProblems.AlreadySigned();
         }
         long recentFromSource = mongo.count(Query.query(Criteria.where("petitionId").is(id).and("source").is(source)
-                .and("signedAt").gte(Instant.now().minus(properties.burstWindow()))), SignatureDocument.class);
+                .and("signedAt").gte(clock.instant().minus(properties.burstWindow()))), SignatureDocument.class);
         if (recentFromSource >= properties.burstSignatures()) {
             flag(id, "BURST_FROM_ONE_SOURCE");
         }
@@ -195,7 +197,7 @@ public class Petitions {
         }
         String key = petition.id + ":" + vault.keyedDigest("petition-signer", normalised);
         try {
-            mongo.insert(new SignatureDocument(key, petition.id, signer.name(), paper, sheetRef, source, Instant.now()));
+            mongo.insert(new SignatureDocument(key, petition.id, signer.name(), paper, sheetRef, source, clock.instant()));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -267,7 +269,7 @@ public class Petitions {
         }
     }
 
-    private static void requireOpen(PetitionDocument petition, String action) {
+    private void requireOpen(PetitionDocument petition, String action) {
         if (petition.status != PetitionStatus.OPEN || petition.signingClosesOn.isBefore(today())) {
             throw new PetitionProblems.NotOpen(action, petition.status);
         }

@@ -1,7 +1,7 @@
 package org.danvan.feedback.sessions;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,12 +12,15 @@ class CommitmentCheck {
 
     private final Sessions sessions;
 
-    CommitmentCheck(Sessions sessions) {
+    private final Clock clock;
+
+    CommitmentCheck(Sessions sessions, Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
     }
 
-    @Scheduled(cron = "${danvan.sessions.commitment-check-cron}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${danvan.sessions.commitment-check-cron}", zone = "${danvan.time-zone:Asia/Ho_Chi_Minh}")
     void run() {
-        sessions.reportDueCommitments(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+        sessions.reportDueCommitments(LocalDate.now(clock));
     }
 }

@@ -5,10 +5,13 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
 
 interface SessionRepository extends MongoRepository<SessionDocument, String> {
 
-    List<SessionDocument> findByHostUnitIdInAndHeldOnBetween(Collection<String> units, LocalDate from, LocalDate to);
+    /** Sessions held from {@code from} to {@code to}, both days included (a derived Between excludes both). */
+    @Query("{ 'hostUnitId': { $in: ?0 }, 'heldOn': { $gte: ?1, $lte: ?2 } }")
+    List<SessionDocument> findHeldBetween(Collection<String> units, LocalDate from, LocalDate to);
 
     List<SessionDocument> findByCommitmentsDueOnBefore(LocalDate date);
 }

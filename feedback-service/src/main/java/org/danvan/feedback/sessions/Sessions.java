@@ -1,8 +1,8 @@
 package org.danvan.feedback.sessions;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +37,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Sessions {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final SessionRepository repository;
     private final UnitDirectory units;
@@ -45,12 +44,15 @@ public class Sessions {
     private final Petitions petitions;
     private final SessionsProperties properties;
 
-    Sessions(SessionRepository repository, UnitDirectory units, Cases cases, Petitions petitions, SessionsProperties properties) {
+    private final Clock clock;
+
+    Sessions(SessionRepository repository, UnitDirectory units, Cases cases, Petitions petitions, SessionsProperties properties, Clock clock) {
         this.repository = repository;
         this.units = units;
         this.cases = cases;
         this.petitions = petitions;
         this.properties = properties;
+        this.clock = clock;
     }
 
     SessionView record(SessionRequests.Record request, Caller caller) {
@@ -127,7 +129,7 @@ public class Sessions {
         if (commitment.fulfilledOn() != null) {
             return SessionView.of(session);
         }
-        LocalDate on = request == null || request.on() == null ? LocalDate.now(VIETNAM) : request.on();
+        LocalDate on = request == null || request.on() == null ? LocalDate.now(clock) : request.on();
         session.commitments.set(number - 1, new SessionDocument.Commitment(number, commitment.text(), commitment.responsibleUnitId(),
                 commitment.dueOn(), on, request == null ? null : request.note(), commitment.dueReported()));
         session.outbox.add(OutboxEvent.of(FeedbackContract.COMMITMENT_FULFILLED, id, new CommitmentFulfilled(id, number,
@@ -169,7 +171,7 @@ public class Sessions {
                 .filter(u -> properties.receptionDaysPerMonth().containsKey(u.level()) && properties.hostKinds().contains(u.kind()))
                 .toList();
         Set<String> hostIds = hosts.stream().map(UnitInfo::id).collect(Collectors.toSet());
-        Map<String, Long> held = repository.findByHostUnitIdInAndHeldOnBetween(hostIds, month.atDay(1), month.atEndOfMonth()).stream()
+        Map<String, Long> held = repository.findHeldBetween(hostIds, month.atDay(1), month.atEndOfMonth()).stream()
                 .filter(s -> s.kind == SessionKind.RECEPTION_DAY && s.hostedBySecretary)
                 .collect(Collectors.groupingBy(s -> s.hostUnitId, Collectors.mapping(s -> s.heldOn, Collectors.collectingAndThen(
                         Collectors.toSet(), days -> (long) days.size()))));
@@ -190,7 +192,7 @@ public class Sessions {
         String root = unitId == null ? caller.unitId() : unitId;
         Set<String> scope = units.subtree(caller.unitId());
         Set<String> within = units.subtree(root).stream().filter(scope::contains).collect(Collectors.toSet());
-        return repository.findByHostUnitIdInAndHeldOnBetween(within, from == null ? LocalDate.of(1900, 1, 1) : from,
+        return repository.findHeldBetween(within, from == null ? LocalDate.of(1900, 1, 1) : from,
                         to == null ? LocalDate.of(9999, 12, 31) : to).stream()
                 .sorted(Comparator.comparing((SessionDocument s) -> s.heldOn).reversed())
                 .map(SessionView::of).toList();

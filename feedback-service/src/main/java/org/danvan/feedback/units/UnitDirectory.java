@@ -1,5 +1,6 @@
 package org.danvan.feedback.units;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,14 +33,17 @@ public class UnitDirectory {
     private final UnitsProperties properties;
     private final MeterRegistry meters;
 
-    UnitDirectory(MongoTemplate mongo, UnitsProperties properties, MeterRegistry meters) {
+    private final Clock clock;
+
+    UnitDirectory(MongoTemplate mongo, UnitsProperties properties, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
     }
 
     public Optional<UnitInfo> find(String unitId) {
-        return Optional.ofNullable(unitId).map(id -> mongo.findById(id, UnitDocument.class)).map(UnitDirectory::info);
+        return Optional.ofNullable(unitId).map(id -> mongo.findById(id, UnitDocument.class)).map(this::info);
     }
 
     /** The unit and its ancestors, nearest first. */
@@ -75,7 +79,7 @@ public class UnitDirectory {
     /** The open units of {@code rootId}'s subtree, the root included. */
     public List<UnitInfo> openUnitsWithin(String rootId) {
         return mongo.find(Query.query(Criteria.where("_id").in(subtree(rootId))), UnitDocument.class).stream()
-                .map(UnitDirectory::info).filter(UnitInfo::open).toList();
+                .map(this::info).filter(UnitInfo::open).toList();
     }
 
     /** Position of a level from the top (0 = the highest); unknown levels sort below every known one. */
@@ -114,8 +118,8 @@ public class UnitDirectory {
         return parents.stream().filter(p -> p.validTo() == null).map(ParentLink::parentId).findFirst().orElse(null);
     }
 
-    private static UnitInfo info(UnitDocument unit) {
+    private UnitInfo info(UnitDocument unit) {
         return new UnitInfo(unit.id(), unit.name(), unit.kind(), unit.level(), unit.parentId(),
-                unit.closedOn() == null || unit.closedOn().isAfter(LocalDate.now()));
+                unit.closedOn() == null || unit.closedOn().isAfter(LocalDate.now(clock)));
     }
 }

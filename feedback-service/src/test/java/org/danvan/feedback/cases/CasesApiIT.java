@@ -71,8 +71,8 @@ class CasesApiIT {
         tree = new FeedbackTestTree(http, probe, directory);
     }
 
-    private static LocalDate day(int offset) {
-        return Cases.today().plusDays(offset);
+    private LocalDate day(int offset) {
+        return cases.today().plusDays(offset);
     }
 
     private Map<String, Object> file(String kind, String subject, String area, int receivedOffset, Map<String, Object> citizen) {
@@ -149,7 +149,7 @@ class CasesApiIT {
         assertThat(tree.post("/api/v1/cases/" + id + "/accept", Map.of(), tree.reviewerA).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         Map<String, Object> accepted2 = step(id, "accept", Map.of(), tree.provinceReviewer);
         assertThat(accepted2).containsEntry("dueOn",
-                deadlines.due("COMPLAINT", DeadlineStep.RESOLUTION, 2, Complexity.NORMAL, false, Cases.today()).toString());
+                deadlines.due("COMPLAINT", DeadlineStep.RESOLUTION, 2, Complexity.NORMAL, false, cases.today()).toString());
         Map<String, Object> explained = step(id, "explain", Map.of("explanation", "Chờ đo đạc lại ranh giới thửa đất",
                 "roadmap", List.of(Map.of("description", "Đo đạc lại", "dueOn", day(30).toString()),
                         Map.of("description", "Ra quyết định lần hai", "dueOn", day(60).toString()))), tree.provinceReviewer);
@@ -174,8 +174,8 @@ class CasesApiIT {
         String id = (String) filed.get("id");
         step(id, "accept", Map.of("complexity", "COMPLEX", "on", day(-75).toString()), tree.reviewerA);
 
-        cases.markOverdue(Cases.today());
-        cases.markOverdue(Cases.today());
+        cases.markOverdue(cases.today());
+        cases.markOverdue(cases.today());
         await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).contains(FeedbackContract.CASE_OVERDUE));
         assertThat(eventTypes(id)).filteredOn(FeedbackContract.CASE_OVERDUE::equals).hasSize(1);
 
@@ -187,7 +187,7 @@ class CasesApiIT {
         assertThat(second.getBody()).containsEntry("type", "https://danvan.org/problems/case-no-extension-left");
 
         // the extended deadline has passed too: a second, distinct breach
-        cases.markOverdue(Cases.today());
+        cases.markOverdue(cases.today());
         await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).stream().filter(FeedbackContract.CASE_OVERDUE::equals).count() == 2);
         Map<String, Object> resolved = step(id, "resolve", Map.of("summary", "Kết luận nội dung tố cáo"), tree.reviewerA);
         assertThat((Map<String, Object>) resolved.get("resolution")).containsEntry("onTime", false);

@@ -78,7 +78,7 @@ class ConfidentialityIT {
         assertThat(tree.list("/api/v1/cases/" + id + "/identity?purpose=bao-ve-nguoi-to-cao", tree.handlerA).getBody())
                 .singleElement().satisfies(person -> assertThat(person).containsEntry("name", SECRETS.get(0)));
         tree.post("/api/v1/cases/" + id + "/resolve", Map.of("summary", "Kết luận: tố cáo đúng một phần"), tree.reviewerA);
-        cases.markOverdue(Cases.today().plusYears(1));
+        cases.markOverdue(cases.today().plusYears(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream()
                 .filter(r -> id.equals(r.key()) && r.topic().equals(FeedbackContract.CASES.name())).count() >= 4);
 

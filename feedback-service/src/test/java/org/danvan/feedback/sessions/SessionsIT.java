@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -14,10 +15,13 @@ import org.danvan.feedback.cases.FeedbackTestTree;
 import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
+import org.danvan.testsupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
@@ -54,9 +58,20 @@ class SessionsIT {
         tree = new FeedbackTestTree(http, probe, directory);
     }
 
-    @Test
-    void sessionsFileTheirMattersAsCasesFollowUpCommitmentsAndShowSecretariesBehindOnReceptionDays() {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    @AfterEach
+    void unpinClock() {
+        TestClock.instance().reset();
+    }
+
+    /**
+     * Pinned at 00:30 in Vietnam (still yesterday in UTC), at 23:59 in Vietnam, and at 00:30 on the first day
+     * of Tết 2026: a reception held "today" is today in Vietnam, whatever the JVM's zone says.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-29T17:30:00Z", "2026-11-30T16:59:00Z", "2026-02-16T17:30:00Z"})
+    void sessionsFileTheirMattersAsCasesFollowUpCommitmentsAndShowSecretariesBehindOnReceptionDays(String now) {
+        TestClock.instance().pin(Instant.parse(now));
+        LocalDate today = TestClock.instance().today();
         var held = tree.post("/api/v1/sessions", Map.of("kind", "RECEPTION_DAY", "hostUnitId", tree.communeA,
                 "hostName", "Nguyễn Văn An", "hostTitle", "Bí thư Đảng ủy xã", "hostedBySecretary", true,
                 "heldOn", today.toString(), "place", "Trụ sở Đảng ủy xã", "attendees", 12,
@@ -65,6 +80,10 @@ class SessionsIT {
                         "dueOn", today.minusDays(1).toString()))), tree.reviewerA);
         assertThat(held.getStatusCode()).as(String.valueOf(held.getBody())).isEqualTo(HttpStatus.CREATED);
         String id = (String) held.getBody().get("id");
+        var tomorrow = tree.post("/api/v1/sessions", Map.of("kind", "RECEPTION_DAY", "hostUnitId", tree.communeA,
+                "hostName", "Nguyễn Văn An", "hostTitle", "Bí thư Đảng ủy xã", "hostedBySecretary", true,
+                "heldOn", today.plusDays(1).toString(), "place", "Trụ sở Đảng ủy xã", "attendees", 1), tree.reviewerA);
+        assertThat(tomorrow.getStatusCode()).as("tomorrow in Vietnam has not happened yet").isEqualTo(HttpStatus.BAD_REQUEST);
 
         var filed = tree.post("/api/v1/sessions/" + id + "/matters/1/case", Map.of("kind", "REFLECTION", "areaUnitId", tree.villageA), tree.reviewerA);
         String caseId = (String) ((List<Map<String, Object>>) filed.getBody().get("matters")).getFirst().get("caseId");

@@ -1,7 +1,6 @@
 package org.danvan.reporting.aggregates;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,13 +17,11 @@ import org.springframework.validation.annotation.Validated;
  * @param lookbackDays periods that ended more than this many days ago are not checked any more (their
  *                     overdue events were published while they were recent)
  * @param graceDays    days after a period ends by which its report is due (as {@code danvan.reports.grace-days})
- * @param zone         the zone whose calendar says what "today" is
  */
 @Validated
 @ConfigurationProperties("danvan.reports-overdue")
 record ReportOverdueProperties(
         @NotNull @DefaultValue("PT15M") Duration interval,
         @Min(1) @Max(3660) @DefaultValue("400") int lookbackDays,
-        @PositiveOrZero @Max(366) @DefaultValue("15") int graceDays,
-        @NotNull @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone) {
+        @PositiveOrZero @Max(366) @DefaultValue("15") int graceDays) {
 }

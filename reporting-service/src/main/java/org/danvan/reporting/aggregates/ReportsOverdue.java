@@ -1,5 +1,6 @@
 package org.danvan.reporting.aggregates;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +48,17 @@ class ReportsOverdue {
     private final MeterRegistry meters;
     private final Map<String, AtomicInteger> late = new ConcurrentHashMap<>();
 
+    private final Clock clock;
+
     ReportsOverdue(ReportForms forms, AggregateStore store, AggregatesProperties aggregates,
-            ReportOverdueProperties properties, MongoTemplate mongo, MeterRegistry meters) {
+            ReportOverdueProperties properties, MongoTemplate mongo, MeterRegistry meters, Clock clock) {
         this.forms = forms;
         this.store = store;
         this.aggregates = aggregates;
         this.properties = properties;
         this.mongo = mongo;
         this.meters = meters;
+        this.clock = clock;
     }
 
     /** Every form's gauge exists from the start (at zero until the first check), so alerts and dashboards see it. */
@@ -66,7 +70,7 @@ class ReportsOverdue {
     @Scheduled(initialDelayString = "${danvan.reports-overdue.initial-delay:PT2M}",
             fixedDelayString = "${danvan.reports-overdue.interval:PT15M}")
     void scheduledCheck() {
-        int published = check(LocalDate.now(properties.zone()));
+        int published = check(LocalDate.now(clock));
         if (published > 0) {
             log.info("{} reports newly overdue", published);
         }

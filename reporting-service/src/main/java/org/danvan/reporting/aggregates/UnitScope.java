@@ -1,5 +1,6 @@
 package org.danvan.reporting.aggregates;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,8 +31,11 @@ public class UnitScope {
 
     private final MongoTemplate mongo;
 
-    UnitScope(MongoTemplate mongo) {
+    private final Clock clock;
+
+    UnitScope(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     public void requireRole(Caller caller, List<String> roles) {
@@ -67,7 +71,7 @@ public class UnitScope {
         if (unitId == null || ancestorId == null) {
             return false;
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Set<String> seen = new HashSet<>();
         String current = unitId;
         while (current != null && seen.add(current)) {
@@ -82,7 +86,7 @@ public class UnitScope {
 
     /** {@code rootId} and every unit below it today. */
     public Set<String> subtree(String rootId) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Set<String> ids = new HashSet<>(List.of(rootId));
         Collection<String> frontier = List.of(rootId);
         while (!frontier.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.danvan.reporting.reports;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,14 +49,17 @@ class Reports {
     private final ReportsProperties properties;
     private final MeterRegistry meters;
 
+    private final Clock clock;
+
     Reports(ReportRepository repository, MongoTemplate mongo, ReportForms forms, Catalogue catalogue,
-            ReportsProperties properties, MeterRegistry meters) {
+            ReportsProperties properties, MeterRegistry meters, Clock clock) {
         this.repository = repository;
         this.mongo = mongo;
         this.forms = forms;
         this.catalogue = catalogue;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
         // the store, not a prior read, keeps a second report for the same form, unit and period out
         mongo.indexOps(ReportDocument.class).createIndex(new Index().on("formCode", Sort.Direction.ASC)
                 .on("unitId", Sort.Direction.ASC).on("period", Sort.Direction.ASC).unique().named("form_unit_period"));
@@ -122,7 +126,7 @@ class Reports {
         report.period = checked.period().toString();
         report.status = ReportStatus.DRAFT;
         report.values = new LinkedHashMap<>(checked.values());
-        report.createdAt = Instant.now();
+        report.createdAt = clock.instant();
         report.dueOn = checked.period().end().plusDays(properties.graceDays());
         return report;
     }
@@ -221,7 +225,7 @@ class Reports {
     }
 
     LocalDate today() {
-        return LocalDate.now(properties.zone());
+        return LocalDate.now(clock);
     }
 
     private static Checked valid(Checked checked) {

@@ -1,9 +1,7 @@
 package org.danvan.reporting.reports;
 
-import java.time.ZoneId;
 
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,10 +9,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param graceDays days after a period ends by which its report is due; a later first submission is marked late
- * @param zone      the zone whose calendar dates submissions, returns and acceptances
  */
 @Validated
 @ConfigurationProperties("danvan.reports")
-public record ReportsProperties(@PositiveOrZero @Max(366) @DefaultValue("15") int graceDays,
-        @NotNull @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone) {
+public record ReportsProperties(@PositiveOrZero @Max(366) @DefaultValue("15") int graceDays) {
 }

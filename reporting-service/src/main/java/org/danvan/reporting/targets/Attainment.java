@@ -1,5 +1,6 @@
 package org.danvan.reporting.targets;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,14 +28,17 @@ class Attainment {
     private final IndicatorFigures figures;
     private final AttainmentProperties properties;
 
-    Attainment(MongoTemplate mongo, IndicatorFigures figures, AttainmentProperties properties) {
+    private final Clock clock;
+
+    Attainment(MongoTemplate mongo, IndicatorFigures figures, AttainmentProperties properties, Clock clock) {
         this.mongo = mongo;
         this.figures = figures;
         this.properties = properties;
+        this.clock = clock;
     }
 
     LocalDate today() {
-        return LocalDate.now(properties.zone());
+        return LocalDate.now(clock);
     }
 
     AttainmentView evaluate(String directiveId, String targetId, String period) {

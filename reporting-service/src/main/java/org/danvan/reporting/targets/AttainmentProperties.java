@@ -2,7 +2,6 @@ package org.danvan.reporting.targets;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.ZoneId;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,12 +18,10 @@ import org.springframework.validation.annotation.Validated;
  *                               (too early to judge the pace). A count is projected by pro-rating it for the
  *                               elapsed share (value ÷ share); a rate or a stock is its own projection.
  * @param recomputeInterval      how often every directive's targets are recomputed and changes published
- * @param zone                   the zone whose calendar says what "today" is
  */
 @Validated
 @ConfigurationProperties("danvan.attainment")
 record AttainmentProperties(
         @NotNull @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.25") BigDecimal atRiskFromElapsedShare,
-        @NotNull @DefaultValue("PT1H") Duration recomputeInterval,
-        @NotNull @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone) {
+        @NotNull @DefaultValue("PT1H") Duration recomputeInterval) {
 }
