@@ -1,11 +1,11 @@
 package org.danvan.feedback.deadlines;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,12 +14,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The legal time limits as configuration ({@code danvan.cases.deadlines}): laws change (Law 136/2025/QH15,
  * Conclusion 215-KL/TW), so nothing here is code. Each rule names the case kind, the step and, for
- * complaints, the round; {@code workingDays} says whether the limit counts working days; {@code holidays}
- * are the days off besides weekends (Tết and every public holiday with its compensatory days).
+ * complaints, the round, and the article of law it comes from ({@code legalSource}), so that an operator can
+ * check it against the law in force; {@code workingDays} says whether the limit counts working days (the
+ * days off come from the {@link org.danvan.feedback.calendar.HolidayCalendar}).
  */
 @Validated
 @ConfigurationProperties("danvan.cases.deadlines")
-public record DeadlineProperties(@NotNull List<LocalDate> holidays, @NotEmpty List<@Valid Rule> rules) {
+public record DeadlineProperties(@NotEmpty List<@Valid Rule> rules) {
 
     /**
      * One limit. The variants apply to complex cases, to remote areas (miền núi, hải đảo, vùng sâu vùng
@@ -27,6 +28,7 @@ public record DeadlineProperties(@NotNull List<LocalDate> holidays, @NotEmpty Li
      */
     public record Rule(
             @NotNull String kind,
+            @NotBlank String legalSource,
             @NotNull DeadlineStep step,
             Integer round,
             @Min(1) int days,

@@ -1,10 +1,9 @@
 package org.danvan.feedback.deadlines;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.Set;
 
+import org.danvan.feedback.calendar.HolidayCalendar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,11 +16,11 @@ import org.springframework.stereotype.Service;
 public class Deadlines {
 
     private final DeadlineProperties properties;
-    private final Set<LocalDate> holidays;
+    private final HolidayCalendar calendar;
 
-    public Deadlines(DeadlineProperties properties) {
+    public Deadlines(DeadlineProperties properties, HolidayCalendar calendar) {
         this.properties = properties;
-        this.holidays = Set.copyOf(properties.holidays());
+        this.calendar = calendar;
     }
 
     /** The due date of {@code step} for a case of {@code kind} in {@code round}, counted from {@code from}. */
@@ -44,7 +43,15 @@ public class Deadlines {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(day);
+        return calendar.isWorkingDay(day);
+    }
+
+    /**
+     * True when a due date counted from {@code from} crosses a year whose official holiday schedule is not
+     * loaded yet: it rests on the computed estimate and may move when the schedule comes.
+     */
+    public boolean isProvisional(LocalDate from, LocalDate due) {
+        return calendar.isProvisional(from, due);
     }
 
     LocalDate add(LocalDate from, int days, boolean workingDays) {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.danvan.feedback.calendar.HolidayCalendar;
+import org.danvan.feedback.calendar.OfficialSchedule;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
@@ -14,14 +17,21 @@ import org.springframework.core.io.ClassPathResource;
 /** Deadline arithmetic on the shipped rules and holiday calendar. */
 class DeadlinesTest {
 
-    private final Deadlines deadlines = new Deadlines(shippedProperties());
+    private final HolidayCalendar calendar = new HolidayCalendar(
+            shipped().bind("danvan.calendar.official-schedules", Bindable.listOf(OfficialSchedule.class)).get());
+    private final Deadlines deadlines = new Deadlines(shippedProperties(), calendar);
 
     static DeadlineProperties shippedProperties() {
+        return shipped().bind("danvan.cases.deadlines", DeadlineProperties.class).get();
+    }
+
+    /** The service's own application.yml, as the service binds it. */
+    static Binder shipped() {
         try {
             StandardEnvironment environment = new StandardEnvironment();
             new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
                     .forEach(environment.getPropertySources()::addLast);
-            return Binder.get(environment).bind("danvan.cases.deadlines", DeadlineProperties.class).get();
+            return Binder.get(environment);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -81,10 +91,27 @@ class DeadlinesTest {
         DeadlineProperties shipped = shippedProperties();
         LocalDate before = deadlines.due("COMPLAINT", DeadlineStep.RESOLUTION, 1, Complexity.NORMAL, false, LocalDate.of(2026, 6, 1));
         var changed = shipped.rules().stream().map(r -> r.kind().equals("COMPLAINT") && r.step() == DeadlineStep.RESOLUTION
-                ? new DeadlineProperties.Rule(r.kind(), r.step(), r.round(), 20, null, null, null, true, null, null) : r).toList();
-        Deadlines amended = new Deadlines(new DeadlineProperties(shipped.holidays(), changed));
+                ? new DeadlineProperties.Rule(r.kind(), r.legalSource(), r.step(), r.round(), 20, null, null, null, true, null, null) : r).toList();
+        Deadlines amended = new Deadlines(new DeadlineProperties(changed), calendar);
         assertThat(amended.due("COMPLAINT", DeadlineStep.RESOLUTION, 1, Complexity.NORMAL, false, LocalDate.of(2026, 6, 1)))
                 .isEqualTo(LocalDate.of(2026, 6, 29));
         assertThat(before).isEqualTo(LocalDate.of(2026, 7, 1));
+    }
+
+    @Test
+    void aDeadlineInAYearWithoutItsOfficialScheduleFollowsTheComputedTetAndIsProvisional() {
+        // a second-round complaint, remote and complex, accepted on 29/11/2026: 70 days is Sun 7/2/2027, then
+        // Mon 8/2 is the third day of Tết Đinh Mùi (Tết 6/2, off 5–9/2 plus 10–11/2 for the days on the weekend)
+        LocalDate accepted = LocalDate.of(2026, 11, 29);
+        LocalDate due = deadlines.due("COMPLAINT", DeadlineStep.RESOLUTION, 2, Complexity.COMPLEX, true, accepted);
+        assertThat(due).isEqualTo(LocalDate.of(2027, 2, 12));
+        assertThat(deadlines.isProvisional(accepted, due)).isTrue();
+        assertThat(deadlines.isProvisional(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1))).isFalse();
+    }
+
+    @Test
+    void everyRuleNamesItsLegalSource() {
+        assertThat(shippedProperties().rules())
+                .allSatisfy(rule -> assertThat(rule.legalSource()).matches("Luật .+ \\d{4}, Điều \\d+"));
     }
 }

@@ -15,6 +15,7 @@ import org.danvan.feedback.cases.FeedbackTestTree;
 import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
+import org.danvan.testsupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,11 +74,11 @@ class PetitionsIT {
     void aPetitionCountsEachPersonOnceCreatesItsDutyAtTheThresholdFlagsFraudAndKeepsItsCountsWhenAnswered() {
         var opened = tree.post("/api/v1/petitions", Map.of("title", "Kiến nghị sửa đường liên xã Đức Trọng",
                 "text", "Đề nghị sửa chữa đoạn đường xuống cấp.", "responsibleUnitId", tree.communeA,
-                "signingClosesOn", LocalDate.now().plusDays(30).toString()), tree.reviewerA);
+                "signingClosesOn", TestClock.instance().today().plusDays(30).toString()), tree.reviewerA);
         assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = (String) opened.getBody().get("id");
         assertThat(tree.post("/api/v1/petitions", Map.of("title", "x", "text", "y", "responsibleUnitId", tree.communeA,
-                "signingClosesOn", LocalDate.now().plusDays(3).toString()), null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+                "signingClosesOn", TestClock.instance().today().plusDays(3).toString()), null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
         for (int i = 0; i < 98; i++) {
             assertThat(sign(id, "Người ký " + i, idNumber(i), "10.0." + (i / 10) + "." + i).getStatusCode()).isEqualTo(HttpStatus.OK);
