@@ -134,6 +134,7 @@ class AuthorizationMatrixIT {
                 // bad tokens, everywhere
                 new Cell("expired", TestTokens.expired("x", a, "reviewer"), HttpMethod.GET, "/api/v1/directives/" + fromP, null, 401),
                 new Cell("other issuer", TestTokens.fromOtherIssuer("x", a, "reviewer"), HttpMethod.GET, "/api/v1/units/" + a, null, 401),
+                new Cell("other client", TestTokens.forOtherClient("x", a, "reviewer"), HttpMethod.GET, "/api/v1/units/" + a, null, 401),
                 new Cell("other key", TestTokens.signedWithOtherKey("x", a, "operator"), HttpMethod.POST, "/api/v1/units",
                         unit(run + "-Y", "COMMUNE", p), 401),
                 new Cell("tampered", TestTokens.tampered("x", a, "cadre"), HttpMethod.POST, "/api/v1/units", unit(run + "-Z", "COMMUNE", p), 401)));

@@ -118,6 +118,7 @@ class AuthorizationMatrixIT {
                 // bad tokens
                 new Cell("expired", TestTokens.expired("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
                 new Cell("other issuer", TestTokens.fromOtherIssuer("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
+                new Cell("other client", TestTokens.forOtherClient("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
                 new Cell("other key", TestTokens.signedWithOtherKey("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
                 new Cell("tampered", TestTokens.tampered("x", tree.communeA, "cadre"), HttpMethod.GET, identity, null, 401)));
 

@@ -17,6 +17,10 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -41,8 +45,17 @@ class GatewaySecurity {
                 ? NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation())).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
                         ? properties.jwkSetUri() : properties.issuer() + "/protocol/openid-connect/certs").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                issuedToOneOf(properties.clients())));
         return decoder;
+    }
+
+    /** A token of the right issuer but issued to another application of the realm ({@code aud}/{@code azp}) is refused. */
+    static OAuth2TokenValidator<Jwt> issuedToOneOf(List<String> clients) {
+        return jwt -> (jwt.getAudience() != null && jwt.getAudience().stream().anyMatch(clients::contains))
+                || (jwt.getClaimAsString("azp") != null && clients.contains(jwt.getClaimAsString("azp")))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was not issued to a danvan client", null));
     }
 
     @Bean

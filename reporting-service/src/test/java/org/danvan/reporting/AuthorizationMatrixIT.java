@@ -154,6 +154,7 @@ class AuthorizationMatrixIT {
                 // bad tokens
                 new Cell("expired", TestTokens.expired("x", a, "cadre"), HttpMethod.GET, report, null, 401),
                 new Cell("other issuer", TestTokens.fromOtherIssuer("x", a, "cadre"), HttpMethod.GET, report, null, 401),
+                new Cell("other client", TestTokens.forOtherClient("x", a, "cadre"), HttpMethod.GET, report, null, 401),
                 new Cell("other key", TestTokens.signedWithOtherKey("x", null, "operator"), HttpMethod.GET, report, null, 401),
                 new Cell("tampered", TestTokens.tampered("x", b, "cadre"), HttpMethod.GET, report, null, 401)));
 

@@ -30,6 +30,8 @@ import com.nimbusds.jwt.SignedJWT;
 public final class TestTokens {
 
     public static final String ISSUER = "https://sso.test.danvan.org/realms/danvan";
+    /** The client tokens are issued to unless a test says otherwise: the platform's web client. */
+    public static final String WEB_CLIENT = "danvan-web";
 
     private static final KeyPair KEYS = generate();
     private static final KeyPair OTHER_KEYS = generate();
@@ -40,19 +42,24 @@ public final class TestTokens {
 
     /** A token valid for an hour for a user acting on {@code unitId}'s subtree with {@code roles}. */
     public static String issue(String subject, String unitId, String... roles) {
-        return sign(KEYS, ISSUER, subject, unitId, Instant.now().plus(Duration.ofHours(1)), roles);
+        return sign(KEYS, ISSUER, WEB_CLIENT, subject, unitId, Instant.now().plus(Duration.ofHours(1)), roles);
     }
 
     public static String expired(String subject, String unitId, String... roles) {
-        return sign(KEYS, ISSUER, subject, unitId, Instant.now().minus(Duration.ofHours(1)), roles);
+        return sign(KEYS, ISSUER, WEB_CLIENT, subject, unitId, Instant.now().minus(Duration.ofHours(1)), roles);
     }
 
     public static String fromOtherIssuer(String subject, String unitId, String... roles) {
-        return sign(KEYS, "https://evil.example/realms/danvan", subject, unitId, Instant.now().plus(Duration.ofHours(1)), roles);
+        return sign(KEYS, "https://evil.example/realms/danvan", WEB_CLIENT, subject, unitId, Instant.now().plus(Duration.ofHours(1)), roles);
+    }
+
+    /** A valid token of the same issuer, issued to another application of the realm. */
+    public static String forOtherClient(String subject, String unitId, String... roles) {
+        return sign(KEYS, ISSUER, "another-application", subject, unitId, Instant.now().plus(Duration.ofHours(1)), roles);
     }
 
     public static String signedWithOtherKey(String subject, String unitId, String... roles) {
-        return sign(OTHER_KEYS, ISSUER, subject, unitId, Instant.now().plus(Duration.ofHours(1)), roles);
+        return sign(OTHER_KEYS, ISSUER, WEB_CLIENT, subject, unitId, Instant.now().plus(Duration.ofHours(1)), roles);
     }
 
     /** A valid token whose claims were edited after signing (roles raised to operator). */
@@ -86,7 +93,7 @@ public final class TestTokens {
         return publicKeyFile.toUri().toString();
     }
 
-    private static String sign(KeyPair keys, String issuer, String subject, String unitId, Instant expiry, String... roles) {
+    private static String sign(KeyPair keys, String issuer, String client, String subject, String unitId, Instant expiry, String... roles) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
@@ -94,6 +101,7 @@ public final class TestTokens {
                 .issueTime(Date.from(expiry.minus(Duration.ofHours(2))))
                 .expirationTime(Date.from(expiry))
                 .claim("preferred_username", subject)
+                .claim("azp", client)
                 .claim("realm_access", Map.of("roles", List.of(roles)));
         if (unitId != null) {
             claims.claim("unit_id", unitId);

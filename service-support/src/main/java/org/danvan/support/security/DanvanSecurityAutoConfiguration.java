@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -23,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * A service that adds the resource-server starter becomes an OAuth2 resource server: every request needs
- * a valid token from the configured issuer (signature, expiry, issuer checked) except the configured public
+ * a valid token from the configured issuer (signature, expiry, issuer and client checked) except the configured public
  * endpoints and the actuator probes and metrics. What a caller may do with a resource (role and unit scope)
  * each service decides itself from {@link Callers#current()}.
  */
@@ -38,7 +39,8 @@ public class DanvanSecurityAutoConfiguration {
                 ? NimbusJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation())).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
                         ? properties.jwkSetUri() : properties.issuer() + "/protocol/openid-connect/certs").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new AllowedClientValidator(properties.clients())));
         return decoder;
     }
 

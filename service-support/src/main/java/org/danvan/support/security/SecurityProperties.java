@@ -3,18 +3,19 @@ package org.danvan.support.security;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Token checks ({@code danvan.security}): the OIDC issuer every token must come from, where its signing
- * keys are ({@code jwkSetUri}, or a PEM {@code publicKeyLocation}), and the endpoints open without a token,
- * as {@code "METHOD /path/pattern"}.
+ * keys are ({@code jwkSetUri}, or a PEM {@code publicKeyLocation}), the clients a token must have been issued
+ * to ({@code aud} or {@code azp}), and the endpoints open without a token, as {@code "METHOD /path/pattern"}.
  */
 @Validated
 @ConfigurationProperties("danvan.security")
 public record SecurityProperties(@NotBlank String issuer, String jwkSetUri, String publicKeyLocation,
-        List<String> publicEndpoints) {
+        @NotEmpty List<@NotBlank String> clients, List<String> publicEndpoints) {
 
     public SecurityProperties {
         publicEndpoints = publicEndpoints == null ? List.of() : List.copyOf(publicEndpoints);
