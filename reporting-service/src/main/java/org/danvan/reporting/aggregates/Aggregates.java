@@ -152,8 +152,9 @@ class Aggregates {
     }
 
     /**
-     * An indicator for each unit of {@code rootUnitId}'s subtree that {@code inScope} accepts (each over its own
-     * subtree) and for all of them together (over the union of their subtrees, as a ratio of sums).
+     * An indicator for each unit of {@code rootUnitId}'s subtree that {@code inScope} accepts, and for all of
+     * them together as a ratio of sums. Each unit counts the figures it reports itself, or, for an indicator
+     * that {@link Indicator#rollsUp() rolls up}, those of its whole subtree.
      */
     ScopeFigures scopeFigures(String indicatorCode, String rootUnitId, String periodText,
             Predicate<IndicatorFigures.UnitInfo> inScope) {
@@ -171,9 +172,9 @@ class Aggregates {
             if (!inScope.test(info)) {
                 continue;
             }
-            List<UnitNode> below = scope.tree().subtree(unit.unitId());
-            union.addAll(below);
-            Aggregation.Figures figures = Aggregation.figures(indicator, Aggregation.totals(elements, below, scope.reports()));
+            List<UnitNode> counted = indicator.rollsUp() ? scope.tree().subtree(unit.unitId()) : List.of(unit);
+            union.addAll(counted);
+            Aggregation.Figures figures = Aggregation.figures(indicator, Aggregation.totals(elements, counted, scope.reports()));
             units.add(new IndicatorFigures.UnitFigures(info, figures.numerator(), figures.denominator(), figures.value()));
         }
         Aggregation.Figures whole = Aggregation.figures(indicator, Aggregation.totals(elements, union, scope.reports()));

@@ -19,8 +19,9 @@ public class IndicatorFigures {
     }
 
     /**
-     * The indicator for every unit below (and including) {@code rootUnitId} that {@code inScope} accepts, each
-     * over its own subtree as dated for the period, and for all of them together.
+     * The indicator for every unit below (and including) {@code rootUnitId} that {@code inScope} accepts, as the
+     * tree was in the period: each on its own figures (its subtree's, for an indicator that rolls up), and for
+     * all of them together.
      *
      * @throws org.danvan.reporting.catalogue.NotFound for an unknown indicator or a unit not open in the period
      */
@@ -38,8 +39,8 @@ public class IndicatorFigures {
     /**
      * @param flow  the indicator is a count that accumulates over the period (so a part of the period can be
      *              pro-rated); a rate or a stock is not
-     * @param units the units in scope, each over its own subtree
-     * @param whole all units in scope together, over the union of their subtrees
+     * @param units the units in scope, each on its own figures (its subtree's for an indicator that rolls up)
+     * @param whole all units in scope together, as a ratio of sums over what each of them counted
      */
     public record Figures(String indicatorCode, String period, LocalDate start, LocalDate end, boolean flow, UnitInfo root,
             List<UnitFigures> units, UnitFigures whole) {

@@ -26,12 +26,14 @@ class CatalogueController {
         }
     }
 
-    record IndicatorView(String code, String name, String numerator, String denominator, int factor, String description) {
+    /** {@code rollsUp}: a target judges each unit on its whole subtree's figures rather than on its own. */
+    record IndicatorView(String code, String name, String numerator, String denominator, int factor, boolean rollsUp,
+            String description) {
 
         static IndicatorView of(Indicator indicator, Locale locale) {
             return new IndicatorView(indicator.code(), indicator.name().in(locale), indicator.numerator().toString(),
                     indicator.denominator() == null ? null : indicator.denominator().toString(), indicator.factor(),
-                    indicator.description() == null ? null : indicator.description().in(locale));
+                    indicator.rollsUp(), indicator.description() == null ? null : indicator.description().in(locale));
         }
     }
 

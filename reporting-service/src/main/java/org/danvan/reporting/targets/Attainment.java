@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Judges a directive's target for a period. The units in scope are those below the directive's issuer (as
- * dated for the period) of the target's levels and unit kinds (any, when a list is empty). A PERCENT target
- * is a rate: each unit over its own subtree, the whole over all of them as one ratio of sums. A COUNT
+ * dated for the period) of the target's levels and unit kinds (any, when a list is empty), each judged on its
+ * own figures: a unit's branches never make up for it, unless the indicator rolls up. A PERCENT target is a
+ * rate: each unit on its own ratio, the whole over all of them as one ratio of sums. A COUNT
  * target is one every unit must reach: the whole is the share of units meeting it. A BY_DATE target is
  * judged on the latest period up to its date, and is final only once the date has passed.
  */

@@ -29,7 +29,7 @@ class AggregationTest {
     static final DataElement BRIEFING_PARTICIPANTS = element("BRIEFING_PARTICIPANTS", AggregationType.SUM);
     static final DataElement RATED_GOOD = element("RATED_GOOD_OR_BETTER", AggregationType.YES_NO);
     static final Indicator ENROLMENT_RATE = new Indicator("ENROLMENT_RATE", new LocalizedText("Tỷ lệ tập hợp", "Enrolment rate"),
-            SumExpression.parse("MEMBERS_ENROLLED"), SumExpression.parse("RESIDENTS"), 100, null);
+            SumExpression.parse("MEMBERS_ENROLLED"), SumExpression.parse("RESIDENTS"), 100, null, false);
 
     static DataElement element(String code, AggregationType aggregation) {
         return new DataElement(code, new LocalizedText(code, code),

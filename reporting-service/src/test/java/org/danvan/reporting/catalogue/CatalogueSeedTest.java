@@ -72,7 +72,7 @@ class CatalogueSeedTest {
     @Test
     void refusesAnIndicatorOverAnUnknownElement() {
         List<IndicatorDocument> typo = List.of(new IndicatorDocument("X", new LocalizedText("x", "x"), "MEMBER_ENROLLED",
-                "RESIDENTS", 100, null));
+                "RESIDENTS", 100, null, false));
         assertThatThrownBy(() -> CatalogueSeed.requireConsistent(ELEMENTS, typo)).hasMessageContaining("MEMBER_ENROLLED");
     }
 }
