@@ -36,17 +36,17 @@ class AggregateEvents {
             case DirectiveContract.UNIT_REGISTERED -> {
                 UnitRegistered u = EventJson.read(event.data(), UnitRegistered.class);
                 yield new UnitTreeDocument(u.unitId(), u.version(), u.code(), u.name(), u.kind(), u.level(), u.openedOn(),
-                        null, u.parents(), event.id());
+                        null, u.parents(), null, event.id());
             }
             case DirectiveContract.UNIT_CHANGED -> {
                 UnitChanged u = EventJson.read(event.data(), UnitChanged.class);
                 yield new UnitTreeDocument(u.unitId(), u.version(), u.code(), u.name(), u.kind(), u.level(), u.openedOn(),
-                        u.closedOn(), u.parents(), event.id());
+                        u.closedOn(), u.parents(), null, event.id());
             }
             case DirectiveContract.UNIT_CLOSED -> {
                 UnitClosed u = EventJson.read(event.data(), UnitClosed.class);
                 yield new UnitTreeDocument(u.unitId(), u.version(), u.code(), u.name(), u.kind(), u.level(), u.openedOn(),
-                        u.closedOn(), u.parents(), event.id());
+                        u.closedOn(), u.parents(), u.successorUnitId(), event.id());
             }
             default -> null;
         };

@@ -61,13 +61,14 @@ class AggregateStore {
                 .set("openedOn", unit.openedOn())
                 .set("closedOn", unit.closedOn())
                 .set("parents", mongo.getConverter().convertToMongoType(unit.parents()))
+                .set("successorUnitId", unit.successorUnitId())
                 .set("lastEventId", eventId);
         Long stored = storedVersion(unit.unitId(), "version", UnitTreeDocument.class);
         boolean applied;
         if (stored != null && stored >= unit.version()) {
             applied = false;
         } else if (stored == null && inserted(new UnitTreeDocument(unit.unitId(), unit.version(), unit.code(), unit.name(),
-                unit.kind(), unit.level(), unit.openedOn(), unit.closedOn(), unit.parents(), eventId))) {
+                unit.kind(), unit.level(), unit.openedOn(), unit.closedOn(), unit.parents(), unit.successorUnitId(), eventId))) {
             applied = true;
         } else {
             applied = guardedUpsert(olderOrAbsent, update, UnitTreeDocument.class);

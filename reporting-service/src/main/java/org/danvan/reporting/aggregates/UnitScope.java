@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who may see which unit's figures: a user acts on the subtree of their unit ({@code unit_id}) in today's
- * tree, as reporting-service knows it from the unit topic; operators on everything. Out of scope reads as
- * not found, so a cadre cannot even learn that another commune's report exists.
+ * tree, as reporting-service knows it from the unit topic, and on the history of every unit that subtree
+ * absorbed (a unit closed into a successor, and what lay below it then); operators on everything. Out of
+ * scope reads as not found, so a cadre cannot even learn that another commune's report exists.
  */
 @Service
 public class UnitScope {
@@ -66,7 +67,11 @@ public class UnitScope {
         return Optional.of(caller.unitId() == null ? Set.of() : subtree(caller.unitId()));
     }
 
-    /** Whether {@code unitId} is {@code ancestorId} or lies below it in today's tree. */
+    /**
+     * Whether {@code unitId} is {@code ancestorId} or lies below it in today's tree. A closed unit lies where
+     * its successor does (a merge), or where its parent was the day before it closed; so whoever holds the
+     * successor, or the old parent, today also holds the closed unit's history.
+     */
     public boolean isWithin(String unitId, String ancestorId) {
         if (unitId == null || ancestorId == null) {
             return false;
@@ -79,28 +84,56 @@ public class UnitScope {
                 return true;
             }
             UnitTreeDocument unit = mongo.findById(current, UnitTreeDocument.class);
-            current = unit == null ? null : parentOn(unit.parents(), today);
+            current = unit == null ? null : above(unit, today);
         }
         return false;
     }
 
-    /** {@code rootId} and every unit below it today. */
+    /** {@code rootId} and every unit below it today, with the closed units that lie there by {@link #isWithin}. */
     public Set<String> subtree(String rootId) {
         LocalDate today = LocalDate.now(clock);
         Set<String> ids = new HashSet<>(List.of(rootId));
-        Collection<String> frontier = List.of(rootId);
-        while (!frontier.isEmpty()) {
-            Criteria link = Criteria.where("parentId").in(frontier).and("validFrom").lte(today)
-                    .orOperator(Criteria.where("validTo").is(null), Criteria.where("validTo").gt(today));
-            frontier = mongo.find(Query.query(Criteria.where("parents").elemMatch(link)), UnitTreeDocument.class).stream()
-                    .filter(u -> frontierContains(u, today, ids)).map(UnitTreeDocument::unitId).filter(ids::add).toList();
+        addBelow(List.of(rootId), today, ids);
+        Set<String> holders = Set.copyOf(ids);
+        while (!holders.isEmpty()) {
+            Criteria closedHere = Criteria.where("closedOn").lte(today).orOperator(
+                    Criteria.where("successorUnitId").in(holders), Criteria.where("parents.parentId").in(holders));
+            Set<String> added = new HashSet<>();
+            for (UnitTreeDocument unit : mongo.find(Query.query(closedHere), UnitTreeDocument.class)) {
+                if (!ids.contains(unit.unitId()) && holders.contains(above(unit, today)) && added.add(unit.unitId())) {
+                    addBelow(List.of(unit.unitId()), unit.closedOn().minusDays(1), added);
+                }
+            }
+            added.removeAll(ids);
+            ids.addAll(added);
+            holders = added;
         }
         return ids;
     }
 
-    /** The store's element match cannot pin the date range to the same link everywhere; check it here. */
-    private static boolean frontierContains(UnitTreeDocument unit, LocalDate today, Set<String> ids) {
+    /** The unit a unit lies under today: its parent, or for a closed one its successor or its last parent. */
+    private static String above(UnitTreeDocument unit, LocalDate today) {
         String parent = parentOn(unit.parents(), today);
+        if (parent != null || unit.closedOn() == null || unit.closedOn().isAfter(today)) {
+            return parent;
+        }
+        return unit.successorUnitId() != null ? unit.successorUnitId() : parentOn(unit.parents(), unit.closedOn().minusDays(1));
+    }
+
+    /** Adds to {@code ids} every unit below {@code roots} on {@code day}. */
+    private void addBelow(Collection<String> roots, LocalDate day, Set<String> ids) {
+        Collection<String> frontier = roots;
+        while (!frontier.isEmpty()) {
+            Criteria link = Criteria.where("parentId").in(frontier).and("validFrom").lte(day)
+                    .orOperator(Criteria.where("validTo").is(null), Criteria.where("validTo").gt(day));
+            frontier = mongo.find(Query.query(Criteria.where("parents").elemMatch(link)), UnitTreeDocument.class).stream()
+                    .filter(u -> frontierContains(u, day, ids)).map(UnitTreeDocument::unitId).filter(ids::add).toList();
+        }
+    }
+
+    /** The store's element match cannot pin the date range to the same link everywhere; check it here. */
+    private static boolean frontierContains(UnitTreeDocument unit, LocalDate day, Set<String> ids) {
+        String parent = parentOn(unit.parents(), day);
         return parent != null && ids.contains(parent);
     }
 

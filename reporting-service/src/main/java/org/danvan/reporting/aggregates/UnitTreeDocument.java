@@ -8,8 +8,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * reporting-service's copy of one unit from the unit topic, with its dated parents. {@code version} guards
- * every write, so a redelivered or older event never overwrites a newer state.
+ * reporting-service's copy of one unit from the unit topic, with its dated parents and, for a unit closed by a
+ * merge, the unit that absorbed it. {@code version} guards every write, so a redelivered or older event never
+ * overwrites a newer state.
  */
 @Document("aggregate_units")
 record UnitTreeDocument(
@@ -22,6 +23,7 @@ record UnitTreeDocument(
         LocalDate openedOn,
         LocalDate closedOn,
         List<ParentLink> parents,
+        String successorUnitId,
         String lastEventId) {
 
     UnitNode node() {

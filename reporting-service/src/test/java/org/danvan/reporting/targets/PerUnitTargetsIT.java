@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.danvan.contracts.reporting.ReportingContract;
+import org.danvan.reporting.PublishedFacts;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
 import org.danvan.testsupport.TestTokens;
@@ -41,7 +41,7 @@ class PerUnitTargetsIT {
     @Autowired
     TestRestTemplate http;
 
-    private TargetsTestKit kit;
+    private PublishedFacts kit;
 
     @BeforeAll
     static void connect() {
@@ -55,7 +55,7 @@ class PerUnitTargetsIT {
 
     @BeforeEach
     void signIn() {
-        kit = new TargetsTestKit(probe);
+        kit = new PublishedFacts(probe);
         TestTokens.authorize(http.getRestTemplate(), TestTokens.issue("test-operator", null, "operator"));
     }
 
@@ -83,16 +83,16 @@ class PerUnitTargetsIT {
 
     @Test
     void eachUnitIsJudgedOnItsOwnFiguresNotOnItsBranches() throws IOException {
-        List<TargetsTestKit.Unit> organisations = new ArrayList<>();
-        kit.register(new TargetsTestKit.Unit("DT", "Huyện ủy Đức Trọng", "PARTY_COMMITTEE", "DISTRICT", null));
+        List<PublishedFacts.Unit> organisations = new ArrayList<>();
+        kit.register(new PublishedFacts.Unit("DT", "Huyện ủy Đức Trọng", "PARTY_COMMITTEE", "DISTRICT", null));
         for (String commune : List.of("X1", "X2")) {
-            kit.register(new TargetsTestKit.Unit(commune, "Đảng ủy xã " + commune, "PARTY_COMMITTEE", "COMMUNE", "DT"));
+            kit.register(new PublishedFacts.Unit(commune, "Đảng ủy xã " + commune, "PARTY_COMMITTEE", "COMMUNE", "DT"));
             for (String kind : KINDS) {
-                TargetsTestKit.Unit organisation = new TargetsTestKit.Unit(commune + "-" + kind, kind + " xã " + commune, kind,
+                PublishedFacts.Unit organisation = new PublishedFacts.Unit(commune + "-" + kind, kind + " xã " + commune, kind,
                         "COMMUNE", commune);
                 organisations.add(organisation);
                 for (int branch = 1; branch <= 2; branch++) {
-                    organisations.add(new TargetsTestKit.Unit(organisation.code() + "-CH" + branch,
+                    organisations.add(new PublishedFacts.Unit(organisation.code() + "-CH" + branch,
                             "Chi hội " + branch + " " + organisation.name(), kind, "VILLAGE", organisation.code()));
                 }
             }
@@ -101,7 +101,7 @@ class PerUnitTargetsIT {
         String directiveId = kit.issueDucTrongResolution("DT");
 
         int villageBranches = 0;
-        for (TargetsTestKit.Unit unit : organisations) {
+        for (PublishedFacts.Unit unit : organisations) {
             boolean branch = unit.level().equals("VILLAGE");
             // every commune organisation is rated good; the first four of the twelve branches only completed
             boolean completedOnly = branch && villageBranches++ < 4;

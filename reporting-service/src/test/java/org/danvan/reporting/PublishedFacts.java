@@ -1,4 +1,4 @@
-package org.danvan.reporting.targets;
+package org.danvan.reporting;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,20 +21,23 @@ import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.contracts.reporting.ReportAccepted;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.contracts.unit.ParentLink;
+import org.danvan.contracts.unit.UnitChanged;
+import org.danvan.contracts.unit.UnitClosed;
 import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.testsupport.EventProbe;
 
 /**
- * What target tests publish, as the other services would: units, a directive with the Đức Trọng resolution's
- * targets (numbered T1, T2… in the fixture's order, as directive-service numbers them) and accepted reports.
- * Ids carry a run suffix so that tests never see each other's units.
+ * The facts reporting-service's tests publish, as the other services would: units (registered and closed), a
+ * directive with the Đức Trọng resolution's targets (numbered T1, T2… in the fixture's order, as
+ * directive-service numbers them) and accepted reports. Ids carry a run suffix so that tests never see each
+ * other's units.
  */
-final class TargetsTestKit {
+public final class PublishedFacts {
 
-    static final LocalDate FOUNDED = LocalDate.of(1986, 1, 1);
-    static final Path FIXTURES = Path.of("..", "directive-service", "fixtures");
+    public static final LocalDate FOUNDED = LocalDate.of(1986, 1, 1);
+    public static final Path FIXTURES = Path.of("..", "directive-service", "fixtures");
 
-    record Unit(String code, String name, String kind, String level, String parent) {
+    public record Unit(String code, String name, String kind, String level, String parent) {
     }
 
     private record FixtureDirective(String number, String title, List<TargetSpec> targets) {
@@ -43,22 +46,38 @@ final class TargetsTestKit {
     private final EventProbe probe;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    TargetsTestKit(EventProbe probe) {
+    public PublishedFacts(EventProbe probe) {
         this.probe = probe;
     }
 
-    String id(String code) {
+    public String id(String code) {
         return code + "@" + run;
     }
 
-    void register(Unit unit) {
+    public void register(Unit unit) {
         List<ParentLink> parents = unit.parent() == null ? List.of() : List.of(new ParentLink(id(unit.parent()), FOUNDED, null));
         probe.send(record(DirectiveContract.UNITS.name(), DirectiveContract.UNIT_REGISTERED, id(unit.code()),
                 new UnitRegistered(id(unit.code()), 1, unit.code(), unit.name(), unit.kind(), unit.level(), FOUNDED, parents)));
     }
 
+    /** Closes a unit on {@code closedOn}, merged into {@code successor} when there is one; its parent link ends then. */
+    public void close(Unit unit, LocalDate closedOn, String successor) {
+        List<ParentLink> parents = unit.parent() == null ? List.of() : List.of(new ParentLink(id(unit.parent()), FOUNDED, closedOn));
+        probe.send(record(DirectiveContract.UNITS.name(), DirectiveContract.UNIT_CLOSED, id(unit.code()),
+                new UnitClosed(id(unit.code()), 2, unit.code(), unit.name(), unit.kind(), unit.level(), FOUNDED, closedOn, parents,
+                        successor == null ? null : id(successor))));
+    }
+
+    /** Moves a registered unit under {@code newParent} from {@code on}. */
+    public void move(Unit unit, String newParent, LocalDate on) {
+        List<ParentLink> parents = List.of(new ParentLink(id(unit.parent()), FOUNDED, on), new ParentLink(id(newParent), on, null));
+        probe.send(record(DirectiveContract.UNITS.name(), DirectiveContract.UNIT_CHANGED, id(unit.code()),
+                new UnitChanged(id(unit.code()), 2, unit.code(), unit.name(), unit.kind(), unit.level(), FOUNDED, null, parents,
+                        on, id(newParent))));
+    }
+
     /** Issues the Đức Trọng resolution from {@code issuerCode}; returns the directive's id. */
-    String issueDucTrongResolution(String issuerCode) throws IOException {
+    public String issueDucTrongResolution(String issuerCode) throws IOException {
         FixtureDirective fixture = EventJson.read(Files.readAllBytes(FIXTURES.resolve("duc-trong-resolution.json")),
                 FixtureDirective.class);
         List<TargetSpec> targets = new ArrayList<>();
@@ -74,7 +93,7 @@ final class TargetsTestKit {
         return directiveId;
     }
 
-    void report(String unitCode, int revision, String form, String period, Map<String, Integer> numbers) {
+    public void report(String unitCode, int revision, String form, String period, Map<String, Integer> numbers) {
         Map<String, ReportAccepted.ReportedValue> values = new LinkedHashMap<>();
         numbers.forEach((code, value) -> values.put(code, new ReportAccepted.ReportedValue(value, false, false)));
         String reportId = id(unitCode) + "/" + form + "/" + period;
