@@ -18,11 +18,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.bson.Document;
-import org.danvan.contracts.directive.DirectiveContract;
-import org.danvan.contracts.unit.ParentLink;
-import org.danvan.support.outbox.OutboxEvent;
 import org.danvan.support.outbox.PendingOutboxIndex;
-import org.danvan.support.text.VietnameseText;
 import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,6 +35,8 @@ import org.springframework.stereotype.Service;
 class UnitImport {
 
     private static final int BATCH = 5_000;
+    /** The field of an aggregate's document where the outbox relay finds its pending events. */
+    private static final String OUTBOX = "outbox";
     private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final MongoTemplate mongo;
@@ -98,7 +96,7 @@ class UnitImport {
                 errors.put(row.number(), problems);
             }
         }
-        Map<String, UnitDocument> existing = existing(rows);
+        Map<String, Unit> existing = existing(rows);
         Map<String, UnitImportRows.Row> byCode = new HashMap<>();
         rows.forEach(row -> byCode.putIfAbsent(row.code(), row));
         for (UnitImportRows.Row row : rows) {
@@ -131,7 +129,7 @@ class UnitImport {
         return new Report(dryRun, rows.size(), imported, rowErrors, TimeUnit.NANOSECONDS.toMillis(elapsed));
     }
 
-    private void checkParent(UnitImportRows.Row row, UnitImportRows.Row fileParent, UnitDocument storedParent,
+    private void checkParent(UnitImportRows.Row row, UnitImportRows.Row fileParent, Unit storedParent,
             Map<String, LocalDate> openedOn, List<String> problems, Locale locale) {
         String parentLevel;
         LocalDate parentOpened;
@@ -179,7 +177,7 @@ class UnitImport {
         return inCycle;
     }
 
-    private Map<String, UnitDocument> existing(List<UnitImportRows.Row> rows) {
+    private Map<String, Unit> existing(List<UnitImportRows.Row> rows) {
         Set<String> codes = new HashSet<>();
         rows.forEach(row -> {
             if (row.code() != null) {
@@ -189,43 +187,35 @@ class UnitImport {
                 codes.add(row.parentId());
             }
         });
-        Map<String, UnitDocument> found = new HashMap<>();
+        Map<String, Unit> found = new HashMap<>();
         List<String> all = new ArrayList<>(codes);
         for (int i = 0; i < all.size(); i += 10_000) {
             Query query = Query.query(Criteria.where("_id").in(all.subList(i, Math.min(all.size(), i + 10_000))));
             query.fields().include("level", "openedOn", "closedOn");
-            mongo.find(query, UnitDocument.class).forEach(unit -> found.put(unit.code, unit));
+            mongo.find(query, Unit.class).forEach(unit -> found.put(unit.code, unit));
         }
         return found;
     }
 
     private int insert(List<UnitImportRows.Row> rows, Map<String, LocalDate> openedOn) {
-        var collection = mongo.getCollection(mongo.getCollectionName(UnitDocument.class));
+        var collection = mongo.getCollection(mongo.getCollectionName(Unit.class));
         int count = 0;
         for (int i = 0; i < rows.size(); i += BATCH) {
             List<Document> batch = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             for (UnitImportRows.Row row : rows.subList(i, Math.min(rows.size(), i + BATCH))) {
-                UnitDocument unit = new UnitDocument();
-                unit.code = row.code();
+                Unit unit = Unit.opened(row.code(), row.name(), row.kind(), row.level(), openedOn.get(row.code()),
+                        row.parentId());
                 unit.storeVersion = 0L;
-                unit.revision = 1;
-                unit.name = row.name();
-                unit.nameFolded = VietnameseText.fold(row.name());
-                unit.kind = row.kind();
-                unit.level = row.level();
-                unit.openedOn = openedOn.get(row.code());
-                if (row.parentId() != null) {
-                    unit.parents.add(new ParentLink(row.parentId(), unit.openedOn, null));
-                }
-                unit.outbox.add(OutboxEvent.of(DirectiveContract.UNIT_REGISTERED, unit.code, Units.registeredEvent(unit)));
                 Document document = new Document();
                 mongo.getConverter().write(unit, document);
+                // the registered event rides in the same document insert, as AggregateWrites would put it
+                document.put(OUTBOX, unit.recordedEvents().stream().map(mongo.getConverter()::convertToMongoType).toList());
                 batch.add(document);
                 codes.add(unit.code);
             }
             collection.insertMany(batch, new InsertManyOptions().ordered(false));
-            outboxIndex.markAll(mongo.getCollectionName(UnitDocument.class), codes);
+            outboxIndex.markAll(mongo.getCollectionName(Unit.class), codes);
             count += batch.size();
         }
         return count;
