@@ -102,6 +102,7 @@ class DirectiveConcurrencyIT {
                 assertThat(answer.getHeaders().getETag()).isNotBlank();
             }
         });
+        assertThat(answers).as("the callers really raced").anyMatch(answer -> answer.getStatusCode() == HttpStatus.CONFLICT);
         Map<?, ?> directive = http.getForObject("/api/v1/directives/" + id, Map.class);
         assertThat(directive.get("version")).isEqualTo(1 + CALLERS);
 
