@@ -116,6 +116,9 @@ class Unit extends AggregateRoot {
             throw new UnitProblems.DateOrder(code, on, openedOn.plusDays(1));
         }
         if (successor != null) {
+            if (!successor.openOn(on)) {
+                throw new UnitProblems.ClosedUnit(successor.code, on);
+            }
             for (Unit child : children) {
                 child.requireParent(successor, on, tree);
                 child.currentLink().filter(link -> !on.isAfter(link.validFrom())).ifPresent(link -> {

@@ -73,7 +73,8 @@ class UnitChanges {
     UnitView close(String code, UnitRequests.Close request, String ifMatch) {
         Unit unit = load(code, ifMatch);
         Unit successor = request.successorUnitId() == null ? null : units.find(request.successorUnitId());
-        unit.close(request.closedOn(), successor, units.childrenOn(code, request.closedOn()), tree);
+        List<Unit> children = successor == null ? List.of() : units.childrenOn(code, request.closedOn());
+        unit.close(request.closedOn(), successor, children, tree);
         changed(unit);
         merges.moveChildren(unit);
         return unit.view(request.closedOn().minusDays(1));
