@@ -50,9 +50,9 @@ class DirectiveCompliance {
     }
 
     Report of(String id, Integer withoutPlanAfterDays, LocalDate asOf) {
-        DirectiveDocument directive = directives.find(id);
+        Directive directive = directives.find(id);
         int days = withoutPlanAfterDays == null ? properties.planDueDays() : withoutPlanAfterDays;
-        Map<String, DirectiveDocument> plans = directives.plansOf(directive);
+        Map<String, Directive> plans = directives.plansOf(directive);
         Map<String, String> levels = units.levelsOf(directive.recipients);
         Map<String, int[]> byLevel = new TreeMap<>();
         List<String> withoutPlan = new ArrayList<>();
@@ -80,7 +80,7 @@ class DirectiveCompliance {
         Query inForce = Query.query(Criteria.where("status").in(DirectiveStatus.ISSUED, DirectiveStatus.AMENDED)
                 .and("content.issuedOn").lte(today.minusDays(properties.planDueDays())));
         long count = 0;
-        for (DirectiveDocument directive : mongo.find(inForce, DirectiveDocument.class)) {
+        for (Directive directive : mongo.find(inForce, Directive.class)) {
             count += directive.recipients.size() - directives.plansOf(directive).size();
         }
         return count;

@@ -20,7 +20,11 @@ final class DirectiveProblems {
 
     /** The lifecycle does not allow this step from the directive's status. */
     static final class IllegalTransition extends DanvanProblem {
-        IllegalTransition(String action, DirectiveStatus status, List<String> allowed) {
+        IllegalTransition(DirectiveAction action, DirectiveStatus status, List<DirectiveAction> allowed) {
+            this(action.slug(), status, allowed.stream().map(DirectiveAction::slug).toList());
+        }
+
+        private IllegalTransition(String action, DirectiveStatus status, List<String> allowed) {
             super(HttpStatus.CONFLICT, "directive-illegal-transition", action, status, allowed);
             getBody().setProperty("allowed", allowed);
         }

@@ -4,12 +4,12 @@ import java.util.List;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface DirectiveRepository extends MongoRepository<DirectiveDocument, String> {
+interface DirectiveRepository extends MongoRepository<Directive, String> {
 
     boolean existsByContentIssuerUnitIdAndContentNumber(String issuerUnitId, String number);
 
-    List<DirectiveDocument> findByStatusInAndContentValidUntilBefore(List<DirectiveStatus> statuses, java.time.LocalDate date);
+    List<Directive> findByStatusInAndContentValidUntilBefore(List<DirectiveStatus> statuses, java.time.LocalDate date);
 
     /** Issued (non-draft) directives that implement the given one: the implementing plans filed for it. */
-    List<DirectiveDocument> findByContentImplementsDirectiveIdsContainingAndStatusNot(String directiveId, DirectiveStatus status);
+    List<Directive> findByContentImplementsDirectiveIdsContainingAndStatusNot(String directiveId, DirectiveStatus status);
 }

@@ -50,9 +50,9 @@ class DirectiveSearch {
             criteria.and("status").is(filter.status());
         }
         Query query = Query.query(criteria);
-        long total = mongo.count(query, DirectiveDocument.class);
+        long total = mongo.count(query, Directive.class);
         List<DirectiveView> items = mongo.find(query.with(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "content.issuedOn"))),
-                DirectiveDocument.class).stream().map(DirectiveDocument::view).toList();
+                Directive.class).stream().map(Directive::view).toList();
         return new Page(items, page, size, total);
     }
 }

@@ -32,11 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 @org.springframework.validation.annotation.Validated
 class UnitController {
 
+    private final UnitChanges changes;
     private final Units units;
 
     private final Clock clock;
 
-    UnitController(Units units, Clock clock) {
+    UnitController(UnitChanges changes, Units units, Clock clock) {
+        this.changes = changes;
         this.units = units;
         this.clock = clock;
     }
@@ -44,7 +46,7 @@ class UnitController {
     @PostMapping
     ResponseEntity<UnitView> register(@Valid @RequestBody UnitRequests.Register request) {
         UnitAdministration.requireOperator();
-        UnitView view = units.register(request);
+        UnitView view = changes.register(request);
         return ResponseEntity.created(URI.create("/api/v1/units/" + view.code()))
                 .eTag(PreconditionFailedException.etag(view.version())).body(view);
     }
@@ -87,21 +89,21 @@ class UnitController {
     ResponseEntity<UnitView> move(@PathVariable String code, @Valid @RequestBody UnitRequests.Move request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         UnitAdministration.requireOperator();
-        return withEtag(units.move(code, request, ifMatch));
+        return withEtag(changes.move(code, request, ifMatch));
     }
 
     @PostMapping("/{code}/rename")
     ResponseEntity<UnitView> rename(@PathVariable String code, @Valid @RequestBody UnitRequests.Rename request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         UnitAdministration.requireOperator();
-        return withEtag(units.rename(code, request, ifMatch));
+        return withEtag(changes.rename(code, request, ifMatch));
     }
 
     @PostMapping("/{code}/close")
     ResponseEntity<UnitView> close(@PathVariable String code, @Valid @RequestBody UnitRequests.Close request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         UnitAdministration.requireOperator();
-        return withEtag(units.close(code, request, ifMatch));
+        return withEtag(changes.close(code, request, ifMatch));
     }
 
     private static ResponseEntity<UnitView> withEtag(UnitView view) {

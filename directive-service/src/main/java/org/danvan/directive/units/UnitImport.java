@@ -1,58 +1,41 @@
 package org.danvan.directive.units;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.bson.Document;
-import org.danvan.contracts.directive.DirectiveContract;
-import org.danvan.contracts.unit.ParentLink;
-import org.danvan.support.outbox.OutboxEvent;
 import org.danvan.support.outbox.PendingOutboxIndex;
-import org.danvan.support.text.VietnameseText;
-import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a whole tree at once. Every row is checked first — required fields, known kind and level, dates,
- * duplicate codes, unknown parents, parents at a lower level or opened later, cycles — and every invalid
- * row is reported; nothing is imported unless every row is valid. Each imported unit carries its
- * {@code registered} event in its own document, like any other unit.
+ * Imports a whole tree at once. Every row is checked first ({@link UnitImportCheck}) and every invalid row
+ * is reported; nothing is imported unless every row is valid. The units are inserted in bulk, each with the
+ * {@code registered} event its {@link Unit#opened} step recorded in its own document, like any other unit.
  */
 @Service
 class UnitImport {
 
     private static final int BATCH = 5_000;
-    private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    /** The field of an aggregate's document where the outbox relay finds its pending events. */
+    private static final String OUTBOX = "outbox";
 
+    private final UnitImportCheck check;
     private final MongoTemplate mongo;
-    private final UnitsProperties properties;
     private final PendingOutboxIndex outboxIndex;
-    private final MessageSource messages;
     private final Timer duration;
 
-    UnitImport(MongoTemplate mongo, UnitsProperties properties, PendingOutboxIndex outboxIndex, MessageSource messages,
-            MeterRegistry meters) {
+    UnitImport(UnitImportCheck check, MongoTemplate mongo, PendingOutboxIndex outboxIndex, MeterRegistry meters) {
+        this.check = check;
         this.mongo = mongo;
-        this.properties = properties;
         this.outboxIndex = outboxIndex;
-        this.messages = messages;
         this.duration = Timer.builder("danvan.units.import.duration").description("Duration of unit tree imports")
                 .register(meters);
     }
@@ -67,208 +50,39 @@ class UnitImport {
 
     Report run(List<UnitImportRows.Row> rows, boolean dryRun, Locale locale) {
         long start = System.nanoTime();
-        Map<String, Integer> rowOfCode = new HashMap<>();
-        Map<Integer, List<String>> errors = new LinkedHashMap<>();
-        Map<String, LocalDate> openedOn = new HashMap<>();
-        for (UnitImportRows.Row row : rows) {
-            List<String> problems = new ArrayList<>();
-            require(row.code(), "code", problems, locale);
-            require(row.name(), "name", problems, locale);
-            if (require(row.kind(), "kind", problems, locale) && !properties.kinds().contains(row.kind())) {
-                problems.add(message("import.unknown-kind", locale, row.kind(), properties.kinds()));
-            }
-            if (require(row.level(), "level", problems, locale) && !properties.levels().contains(row.level())) {
-                problems.add(message("import.unknown-level", locale, row.level(), properties.levels()));
-            }
-            if (require(row.openedOn(), "openedOn", problems, locale)) {
-                LocalDate date = parseDate(row.openedOn());
-                if (date == null) {
-                    problems.add(message("import.bad-date", locale, row.openedOn()));
-                } else if (row.code() != null) {
-                    openedOn.put(row.code(), date);
-                }
-            }
-            if (row.code() != null) {
-                Integer first = rowOfCode.putIfAbsent(row.code(), row.number());
-                if (first != null) {
-                    problems.add(message("import.duplicate-code", locale, row.code(), first));
-                }
-            }
-            if (!problems.isEmpty()) {
-                errors.put(row.number(), problems);
-            }
-        }
-        Map<String, UnitDocument> existing = existing(rows);
-        Map<String, UnitImportRows.Row> byCode = new HashMap<>();
-        rows.forEach(row -> byCode.putIfAbsent(row.code(), row));
-        for (UnitImportRows.Row row : rows) {
-            List<String> problems = new ArrayList<>();
-            if (row.code() != null && existing.containsKey(row.code())) {
-                problems.add(message("import.exists", locale, row.code()));
-            }
-            if (row.parentId() != null) {
-                checkParent(row, byCode.get(row.parentId()), existing.get(row.parentId()), openedOn, problems, locale);
-            }
-            if (!problems.isEmpty()) {
-                errors.computeIfAbsent(row.number(), n -> new ArrayList<>()).addAll(problems);
-            }
-        }
-        for (String code : cycles(byCode)) {
-            errors.computeIfAbsent(byCode.get(code).number(), n -> new ArrayList<>())
-                    .add(message("import.cycle", locale, code));
-        }
-        List<RowError> rowErrors = new ArrayList<>();
-        errors.forEach((number, problems) -> rowErrors.add(new RowError(number, rows.get(indexOf(rows, number)).code(), problems)));
-        rowErrors.sort(java.util.Comparator.comparingInt(RowError::row));
+        UnitImportCheck.Checked checked = check.check(rows, locale);
         int imported = 0;
-        if (!dryRun && rowErrors.isEmpty()) {
-            imported = insert(rows, openedOn);
+        if (!dryRun && checked.errors().isEmpty()) {
+            imported = insert(rows, checked.openedOn());
         }
         long elapsed = System.nanoTime() - start;
         if (!dryRun) {
             duration.record(elapsed, TimeUnit.NANOSECONDS);
         }
-        return new Report(dryRun, rows.size(), imported, rowErrors, TimeUnit.NANOSECONDS.toMillis(elapsed));
-    }
-
-    private void checkParent(UnitImportRows.Row row, UnitImportRows.Row fileParent, UnitDocument storedParent,
-            Map<String, LocalDate> openedOn, List<String> problems, Locale locale) {
-        String parentLevel;
-        LocalDate parentOpened;
-        LocalDate parentClosed = null;
-        if (fileParent != null) {
-            parentLevel = fileParent.level();
-            parentOpened = openedOn.get(fileParent.code());
-        } else if (storedParent != null) {
-            parentLevel = storedParent.level;
-            parentOpened = storedParent.openedOn;
-            parentClosed = storedParent.closedOn;
-        } else {
-            problems.add(message("import.unknown-parent", locale, row.parentId()));
-            return;
-        }
-        if (row.level() != null && parentLevel != null && properties.levels().contains(row.level())
-                && properties.rank(parentLevel) > properties.rank(row.level())) {
-            problems.add(message("import.parent-level", locale, row.parentId(), parentLevel, row.level()));
-        }
-        LocalDate opened = openedOn.get(row.code());
-        if (opened != null && parentOpened != null && (parentOpened.isAfter(opened)
-                || (parentClosed != null && !parentClosed.isAfter(opened)))) {
-            problems.add(message("import.parent-not-open", locale, row.parentId(), opened));
-        }
-    }
-
-    /** Codes of rows whose chain of parents inside the file comes back to themselves. */
-    private static Set<String> cycles(Map<String, UnitImportRows.Row> byCode) {
-        Set<String> inCycle = new HashSet<>();
-        Set<String> settled = new HashSet<>();
-        for (String start : byCode.keySet()) {
-            List<String> path = new ArrayList<>();
-            Set<String> onPath = new HashSet<>();
-            String current = start;
-            while (current != null && byCode.containsKey(current) && !settled.contains(current)) {
-                if (!onPath.add(current)) {
-                    inCycle.addAll(path.subList(path.indexOf(current), path.size()));
-                    break;
-                }
-                path.add(current);
-                current = byCode.get(current).parentId();
-            }
-            settled.addAll(path);
-        }
-        return inCycle;
-    }
-
-    private Map<String, UnitDocument> existing(List<UnitImportRows.Row> rows) {
-        Set<String> codes = new HashSet<>();
-        rows.forEach(row -> {
-            if (row.code() != null) {
-                codes.add(row.code());
-            }
-            if (row.parentId() != null) {
-                codes.add(row.parentId());
-            }
-        });
-        Map<String, UnitDocument> found = new HashMap<>();
-        List<String> all = new ArrayList<>(codes);
-        for (int i = 0; i < all.size(); i += 10_000) {
-            Query query = Query.query(Criteria.where("_id").in(all.subList(i, Math.min(all.size(), i + 10_000))));
-            query.fields().include("level", "openedOn", "closedOn");
-            mongo.find(query, UnitDocument.class).forEach(unit -> found.put(unit.code, unit));
-        }
-        return found;
+        return new Report(dryRun, rows.size(), imported, checked.errors(), TimeUnit.NANOSECONDS.toMillis(elapsed));
     }
 
     private int insert(List<UnitImportRows.Row> rows, Map<String, LocalDate> openedOn) {
-        var collection = mongo.getCollection(mongo.getCollectionName(UnitDocument.class));
+        var collection = mongo.getCollection(mongo.getCollectionName(Unit.class));
         int count = 0;
         for (int i = 0; i < rows.size(); i += BATCH) {
             List<Document> batch = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             for (UnitImportRows.Row row : rows.subList(i, Math.min(rows.size(), i + BATCH))) {
-                UnitDocument unit = new UnitDocument();
-                unit.code = row.code();
+                Unit unit = Unit.opened(row.code(), row.name(), row.kind(), row.level(), openedOn.get(row.code()),
+                        row.parentId());
                 unit.storeVersion = 0L;
-                unit.revision = 1;
-                unit.name = row.name();
-                unit.nameFolded = VietnameseText.fold(row.name());
-                unit.kind = row.kind();
-                unit.level = row.level();
-                unit.openedOn = openedOn.get(row.code());
-                if (row.parentId() != null) {
-                    unit.parents.add(new ParentLink(row.parentId(), unit.openedOn, null));
-                }
-                unit.outbox.add(OutboxEvent.of(DirectiveContract.UNIT_REGISTERED, unit.code, Units.registeredEvent(unit)));
                 Document document = new Document();
                 mongo.getConverter().write(unit, document);
+                // the registered event rides in the same document insert, as AggregateWrites would put it
+                document.put(OUTBOX, unit.recordedEvents().stream().map(mongo.getConverter()::convertToMongoType).toList());
                 batch.add(document);
                 codes.add(unit.code);
             }
             collection.insertMany(batch, new InsertManyOptions().ordered(false));
-            outboxIndex.markAll(mongo.getCollectionName(UnitDocument.class), codes);
+            outboxIndex.markAll(mongo.getCollectionName(Unit.class), codes);
             count += batch.size();
         }
         return count;
-    }
-
-    private boolean require(String value, String field, List<String> problems, Locale locale) {
-        if (value == null || value.isBlank()) {
-            problems.add(message("import.required", locale, field));
-            return false;
-        }
-        return true;
-    }
-
-    private static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException iso) {
-            try {
-                return LocalDate.parse(text, VIETNAMESE_DATE);
-            } catch (DateTimeParseException vietnamese) {
-                return null;
-            }
-        }
-    }
-
-    private static int indexOf(List<UnitImportRows.Row> rows, int number) {
-        int low = 0;
-        int high = rows.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int value = rows.get(middle).number();
-            if (value < number) {
-                low = middle + 1;
-            } else if (value > number) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
-        }
-        throw new IllegalStateException("no row " + number);
-    }
-
-    private String message(String code, Locale locale, Object... args) {
-        return messages.getMessage(code, args, code, locale);
     }
 }

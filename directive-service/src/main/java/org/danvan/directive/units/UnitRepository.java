@@ -2,5 +2,5 @@ package org.danvan.directive.units;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface UnitRepository extends MongoRepository<UnitDocument, String> {
+interface UnitRepository extends MongoRepository<Unit, String> {
 }

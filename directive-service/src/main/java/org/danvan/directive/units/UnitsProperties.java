@@ -20,4 +20,13 @@ public record UnitsProperties(@NotEmpty List<String> levels, @NotEmpty List<Stri
     int rank(String level) {
         return levels.indexOf(level);
     }
+
+    void requireKnown(String kind, String level) {
+        if (!kinds.contains(kind)) {
+            throw new UnitProblems.UnknownValue("kind", kind, kinds);
+        }
+        if (!levels.contains(level)) {
+            throw new UnitProblems.UnknownValue("level", level, levels);
+        }
+    }
 }
