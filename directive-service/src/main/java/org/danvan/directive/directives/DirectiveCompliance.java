@@ -3,9 +3,12 @@ package org.danvan.directive.directives;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,14 +48,18 @@ class DirectiveCompliance {
     record LevelCompliance(String level, int recipients, int acknowledged, int withPlan) {
     }
 
-    record Report(String directiveId, String number, int recipients, int acknowledged, int withPlan,
+    record Report(String directiveId, String number, LocalDate asOf, int recipients, int acknowledged, int withPlan,
             int withoutPlanAfterDays, List<String> withoutPlan, List<LevelCompliance> byLevel) {
     }
 
     Report of(String id, Integer withoutPlanAfterDays, LocalDate asOf) {
         Directive directive = directives.find(id);
         int days = withoutPlanAfterDays == null ? properties.planDueDays() : withoutPlanAfterDays;
-        Map<String, Directive> plans = directives.plansOf(directive);
+        // as of means as of: a plan issued or an acknowledgement given after asOf is not counted yet
+        Map<String, Directive> plans = new HashMap<>(directives.plansOf(directive));
+        plans.values().removeIf(plan -> plan.content.issuedOn().isAfter(asOf));
+        Set<String> acknowledged = directive.acknowledgements.entrySet().stream()
+                .filter(ack -> !ack.getValue().isAfter(asOf)).map(Map.Entry::getKey).collect(Collectors.toSet());
         Map<String, String> levels = units.levelsOf(directive.recipients);
         Map<String, int[]> byLevel = new TreeMap<>();
         List<String> withoutPlan = new ArrayList<>();
@@ -60,7 +67,7 @@ class DirectiveCompliance {
         for (String recipient : directive.recipients) {
             int[] counts = byLevel.computeIfAbsent(levels.getOrDefault(recipient, "?"), l -> new int[3]);
             counts[0]++;
-            if (directive.acknowledgements.containsKey(recipient)) {
+            if (acknowledged.contains(recipient)) {
                 counts[1]++;
             }
             if (plans.containsKey(recipient)) {
@@ -71,7 +78,7 @@ class DirectiveCompliance {
         }
         List<LevelCompliance> perLevel = byLevel.entrySet().stream()
                 .map(e -> new LevelCompliance(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
-        return new Report(id, directive.content.number(), directive.recipients.size(), directive.acknowledgements.size(),
+        return new Report(id, directive.content.number(), asOf, directive.recipients.size(), acknowledged.size(),
                 plans.size(), days, withoutPlan, perLevel);
     }
 

@@ -254,11 +254,15 @@ class DirectiveApiIT {
                 "{\"unitId\":\"" + code("DT") + "\",\"acknowledgedOn\":\"2021-07-05\"}", "en", null);
         assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 
+        Map<String, Object> before = http.getForObject("/api/v1/directives/" + parent + "/compliance?withoutPlanAfterDays=30&asOf=2021-07-01", Map.class);
         Map<String, Object> early = http.getForObject("/api/v1/directives/" + parent + "/compliance?withoutPlanAfterDays=30&asOf=2021-07-15", Map.class);
         Map<String, Object> late = http.getForObject("/api/v1/directives/" + parent + "/compliance?withoutPlanAfterDays=30&asOf=2021-09-01", Map.class);
 
-        assertThat(early).containsEntry("recipients", 15).containsEntry("acknowledged", 12).containsEntry("withPlan", 10);
+        // as of means as of: nothing acknowledged before 5/7, no plan before 20/7
+        assertThat(before).containsEntry("asOf", "2021-07-01").containsEntry("acknowledged", 0).containsEntry("withPlan", 0);
+        assertThat(early).containsEntry("recipients", 15).containsEntry("acknowledged", 12).containsEntry("withPlan", 0);
         assertThat((List<?>) early.get("withoutPlan")).isEmpty();
+        assertThat(late).containsEntry("acknowledged", 12).containsEntry("withPlan", 10);
         assertThat((List<String>) late.get("withoutPlan")).containsExactlyInAnyOrder(code("C11"), code("C12"), code("C13"),
                 code("C14"), code("C15"));
         assertThat((List<Map<String, Object>>) late.get("byLevel")).singleElement().satisfies(level -> assertThat(level)
