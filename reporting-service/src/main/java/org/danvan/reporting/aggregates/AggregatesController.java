@@ -60,6 +60,7 @@ class AggregatesController {
         rows.add(List.of("", "Tổng cộng: " + text(table.unitName()), "", number(table.numerator()),
                 number(table.denominator()), number(table.value()), Integer.toString(table.reportedUnits()),
                 Integer.toString(table.expectedUnits())));
+        rows.add(List.of("", table.treeNote()));
         StringBuilder csv = new StringBuilder("\uFEFF");
         rows.forEach(row -> csv.append(String.join(",", row.stream().map(AggregatesController::quote).toList())).append("\r\n"));
         String filename = code + "_" + unit + "_" + table.period() + ".csv";

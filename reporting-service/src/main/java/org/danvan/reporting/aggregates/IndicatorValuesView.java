@@ -14,6 +14,12 @@ public record IndicatorValuesView(String indicatorCode, String indicatorName, St
         String period, BigDecimal numerator, BigDecimal denominator, int factor, BigDecimal value,
         int reportedUnits, int expectedUnits, List<Row> children) {
 
+    /** Exports say which tree they follow: the one of the period, so a unit merged away since still has its figures. */
+    public String treeNote() {
+        return "Số liệu theo cây đơn vị của kỳ " + period + ", không theo cây hiện tại / Figures follow the unit tree of "
+                + period + ", not today's";
+    }
+
     public record Row(String unitId, String code, String name, String level, BigDecimal numerator,
             BigDecimal denominator, BigDecimal value, int reportedUnits, int expectedUnits) {
     }

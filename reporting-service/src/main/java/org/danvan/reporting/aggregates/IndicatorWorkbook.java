@@ -47,6 +47,7 @@ final class IndicatorWorkbook {
             write(total, "", "Tổng cộng: " + (table.unitName() == null ? "" : table.unitName()), "", table.numerator(),
                     table.denominator(), table.value(), table.reportedUnits(), table.expectedUnits());
             total.forEach(cell -> cell.setCellStyle(bold));
+            sheet.createRow(r + 1).createCell(1).setCellValue(table.treeNote());
             for (int i = 0; i < headers.size(); i++) {
                 sheet.setColumnWidth(i, Math.max(12, headers.get(i).length() + 4) * 256);
             }

@@ -88,6 +88,12 @@ class MergedUnitHistoryIT {
         assertThat(residents(facts.id(abolished.code()), lamDongCadre).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(residents(binhThuanId, nationCadre).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(residents(binhThuanId, daNangCadre).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // the export says which tree its figures follow
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(lamDongCadre);
+        String csv = http.exchange("/api/v1/indicators/ENROLMENT_RATE/values.csv?unit=" + binhThuanId + "&period=2014",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+        assertThat(csv).contains("Số liệu theo cây đơn vị của kỳ 2014, không theo cây hiện tại");
         assertThat(residents(facts.id(abolished.code()), daNangCadre).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 }
