@@ -18,7 +18,7 @@ import org.springframework.messaging.Message;
 class CaseIntakeBinding {
 
     @Bean
-    Consumer<Message<byte[]>> caseIntake(Cases cases, InboundEventReader events, MeterRegistry meters) {
+    Consumer<Message<byte[]>> caseIntake(CaseIntake cases, InboundEventReader events, MeterRegistry meters) {
         return message -> {
             var event = events.read(message);
             boolean filed = cases.fileFromIntake(event.source(), EventJson.read(event.data(), CaseSubmitted.class));

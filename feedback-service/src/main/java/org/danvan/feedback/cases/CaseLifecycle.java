@@ -1,7 +1,20 @@
 package org.danvan.feedback.cases;
 
-import java.util.ArrayList;
+import static org.danvan.feedback.cases.CaseAction.ACCEPT;
+import static org.danvan.feedback.cases.CaseAction.ASSIGN;
+import static org.danvan.feedback.cases.CaseAction.CLOSE;
+import static org.danvan.feedback.cases.CaseAction.EXPLAIN;
+import static org.danvan.feedback.cases.CaseAction.EXTEND;
+import static org.danvan.feedback.cases.CaseAction.MERGE;
+import static org.danvan.feedback.cases.CaseAction.REFUSE;
+import static org.danvan.feedback.cases.CaseAction.REOPEN;
+import static org.danvan.feedback.cases.CaseAction.RESOLVE;
+import static org.danvan.feedback.cases.CaseAction.ROADMAP;
+import static org.danvan.feedback.cases.CaseAction.START;
+
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which steps each status allows, per kind. A complaint reopened after its first round goes to a second
@@ -14,27 +27,26 @@ final class CaseLifecycle {
     private CaseLifecycle() {
     }
 
-    static List<String> allowed(CaseKind kind, CaseStatus status, int round) {
-        List<String> actions = new ArrayList<>(switch (status) {
-            case RECEIVED -> List.of("accept", "refuse", "assign", "merge");
-            case ACCEPTED -> List.of("assign", "start", "extend", "resolve", "explain", "merge");
-            case ASSIGNED -> List.of("assign", "start", "extend", "resolve", "explain");
-            case IN_PROGRESS -> List.of("assign", "extend", "resolve", "explain");
-            case RESOLVED, EXPLAINED -> List.of("close", "reopen");
-            case REFUSED -> List.of("close");
-            case CLOSED -> List.of("reopen");
-            case MERGED -> List.of();
-        });
+    /** The allowed steps, in {@link CaseAction} order. */
+    static List<CaseAction> allowed(CaseKind kind, CaseStatus status, int round) {
+        Set<CaseAction> actions = switch (status) {
+            case RECEIVED -> EnumSet.of(ACCEPT, REFUSE, ASSIGN, MERGE);
+            case ACCEPTED -> EnumSet.of(ASSIGN, START, EXTEND, RESOLVE, EXPLAIN, MERGE);
+            case ASSIGNED -> EnumSet.of(ASSIGN, START, EXTEND, RESOLVE, EXPLAIN);
+            case IN_PROGRESS -> EnumSet.of(ASSIGN, EXTEND, RESOLVE, EXPLAIN);
+            case RESOLVED -> EnumSet.of(CLOSE, REOPEN);
+            case EXPLAINED -> EnumSet.of(CLOSE, REOPEN, ROADMAP);
+            case REFUSED -> EnumSet.of(CLOSE);
+            case CLOSED -> EnumSet.of(REOPEN);
+            case MERGED -> EnumSet.noneOf(CaseAction.class);
+        };
         if (kind == CaseKind.COMPLAINT && round >= 2) {
-            actions.remove("reopen");
-        }
-        if (status == CaseStatus.EXPLAINED) {
-            actions.add("roadmap");
+            actions.remove(REOPEN);
         }
         return List.copyOf(actions);
     }
 
-    static boolean allows(CaseKind kind, CaseStatus status, int round, String action) {
+    static boolean allows(CaseKind kind, CaseStatus status, int round, CaseAction action) {
         return allowed(kind, status, round).contains(action);
     }
 }

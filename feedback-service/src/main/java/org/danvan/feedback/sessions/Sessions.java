@@ -16,7 +16,7 @@ import org.danvan.contracts.feedback.CommitmentFulfilled;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.contracts.feedback.SessionHeld;
 import org.danvan.feedback.cases.CaseKind;
-import org.danvan.feedback.cases.Cases;
+import org.danvan.feedback.cases.CaseIntake;
 import org.danvan.feedback.petitions.Petitions;
 import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.feedback.units.UnitInfo;
@@ -40,13 +40,13 @@ public class Sessions {
 
     private final SessionRepository repository;
     private final UnitDirectory units;
-    private final Cases cases;
+    private final CaseIntake cases;
     private final Petitions petitions;
     private final SessionsProperties properties;
 
     private final Clock clock;
 
-    Sessions(SessionRepository repository, UnitDirectory units, Cases cases, Petitions petitions, SessionsProperties properties, Clock clock) {
+    Sessions(SessionRepository repository, UnitDirectory units, CaseIntake cases, Petitions petitions, SessionsProperties properties, Clock clock) {
         this.repository = repository;
         this.units = units;
         this.cases = cases;
@@ -116,7 +116,7 @@ public class Sessions {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new Violation("kind", "session.unknown-case-kind", request.kind())));
         }
-        String caseId = cases.fileFromSession(kind, summary(matter.summary()), matter.summary(), request.areaUnitId(),
+        String caseId = cases.fileFromSession(id + "/" + number, kind, summary(matter.summary()), matter.summary(), request.areaUnitId(),
                 session.heldOn, caller.subject());
         session.matters.set(number - 1, new SessionDocument.Matter(number, matter.summary(), caseId));
         return SessionView.of(repository.save(session));
