@@ -89,7 +89,7 @@ class Case extends AggregateRoot {
     String intakeKey;
 
     /** A new case, received on {@code receivedOn} by its routed unit; {@code note} says why its kind changed, if it did. */
-    static Case receive(CaseIntake.Filing f, Actor by, String note) {
+    static Case receive(CaseFiling.Filing f, Actor by, String note) {
         Case c = new Case();
         c.id = f.id();
         c.trackingCode = f.trackingCode();
@@ -122,10 +122,10 @@ class Case extends AggregateRoot {
     }
 
     void accept(Actor by, LocalDate given, Complexity complexity, String note, Deadlines deadlines) {
-        require(CaseAction.ACCEPT);
+        CaseStatus next = CaseLifecycle.next(kind, status, round, CaseAction.ACCEPT);
         LocalDate on = by.on(given, receivedOn);
         this.complexity = complexity == null ? Complexity.NORMAL : complexity;
-        status = CaseStatus.ACCEPTED;
+        status = next;
         acceptedOn = on;
         dueOn = deadlines.due(kind.name(), DeadlineStep.RESOLUTION, round, this.complexity, remoteArea, on);
         note(by, "accepted", note, true);
@@ -133,9 +133,9 @@ class Case extends AggregateRoot {
     }
 
     void refuse(Actor by, LocalDate given, List<String> reasons, String note) {
-        require(CaseAction.REFUSE);
+        CaseStatus next = CaseLifecycle.next(kind, status, round, CaseAction.REFUSE);
         LocalDate on = by.on(given, receivedOn);
-        status = CaseStatus.REFUSED;
+        status = next;
         refusalReasons = List.copyOf(reasons);
         note(by, "refused", note, true);
         record(OutboxEvent.of(FeedbackContract.CASE_REFUSED, id, new CaseRefused(id, kind.name(), round, responsibleUnitId, on,
@@ -144,26 +144,23 @@ class Case extends AggregateRoot {
 
     /** Routes the case to another unit (reassignment keeps the history); after acceptance it becomes assigned. */
     void assign(Actor by, LocalDate given, String unitId, String reason) {
-        require(CaseAction.ASSIGN);
+        CaseStatus next = CaseLifecycle.next(kind, status, round, CaseAction.ASSIGN);
         LocalDate on = by.on(given, receivedOn);
         String previous = responsibleUnitId;
         responsibleUnitId = unitId;
         assignments.add(new Assignment(unitId, on, by.subject(), reason));
-        if (status == CaseStatus.ACCEPTED) {
-            status = CaseStatus.ASSIGNED;
-        }
+        status = next;
         note(by, "assigned", reason, false);
         record(OutboxEvent.of(FeedbackContract.CASE_ASSIGNED, id, new CaseAssigned(id, kind.name(), round, unitId, previous, on)));
     }
 
     void start(Actor by, String note) {
-        require(CaseAction.START);
-        status = CaseStatus.IN_PROGRESS;
+        status = CaseLifecycle.next(kind, status, round, CaseAction.START);
         note(by, "in-progress", note, true);
     }
 
     void extend(Actor by, LocalDate given, Complexity newComplexity, String reason, Deadlines deadlines) {
-        require(CaseAction.EXTEND);
+        status = CaseLifecycle.next(kind, status, round, CaseAction.EXTEND);
         if (newComplexity != null) {
             complexity = newComplexity;
         }
@@ -181,10 +178,10 @@ class Case extends AggregateRoot {
 
     /** Resolves the case; returns whether it was resolved on time. */
     boolean resolve(Actor by, LocalDate given, String summary) {
-        require(CaseAction.RESOLVE);
+        CaseStatus next = CaseLifecycle.next(kind, status, round, CaseAction.RESOLVE);
         LocalDate on = by.on(given, acceptedOn);
         boolean onTime = !on.isAfter(dueOn);
-        status = CaseStatus.RESOLVED;
+        status = next;
         resolution = new Resolution(on, summary, onTime);
         note(by, "resolved", summary, true);
         record(OutboxEvent.of(FeedbackContract.CASE_RESOLVED, id, new CaseResolved(id, kind.name(), round, responsibleUnitId, on,
@@ -194,7 +191,7 @@ class Case extends AggregateRoot {
 
     /** Not resolvable yet: an explanation and a dated roadmap, published so the matter stays visible. */
     void explain(Actor by, LocalDate given, String explanation, List<CaseRequests.RoadmapStep> steps) {
-        require(CaseAction.EXPLAIN);
+        CaseStatus next = CaseLifecycle.next(kind, status, round, CaseAction.EXPLAIN);
         LocalDate on = by.on(given, acceptedOn);
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -206,7 +203,7 @@ class Case extends AggregateRoot {
             throw new InvalidRequestException(violations);
         }
         boolean onTime = !on.isAfter(dueOn);
-        status = CaseStatus.EXPLAINED;
+        status = next;
         roadmap = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             roadmap.add(new RoadmapStep(i + 1, steps.get(i).description(), steps.get(i).dueOn(),
@@ -220,7 +217,7 @@ class Case extends AggregateRoot {
     }
 
     void roadmapProgress(Actor by, int number, CaseRequests.RoadmapStatus progress, String note) {
-        require(CaseAction.ROADMAP);
+        status = CaseLifecycle.next(kind, status, round, CaseAction.ROADMAP);
         if (number < 1 || number > roadmap.size()) {
             throw new InvalidRequestException(List.of(new Violation("step", "case.unknown-roadmap-step", number)));
         }
@@ -230,10 +227,10 @@ class Case extends AggregateRoot {
     }
 
     void close(Actor by, LocalDate given, String note) {
-        require(CaseAction.CLOSE);
+        CaseStatus next = CaseLifecycle.next(kind, status, round, CaseAction.CLOSE);
         LocalDate on = by.on(given, receivedOn);
         CaseStatus outcome = status;
-        status = CaseStatus.CLOSED;
+        status = next;
         closedOn = on;
         note(by, "closed", note, true);
         record(OutboxEvent.of(FeedbackContract.CASE_CLOSED, id, new CaseClosed(id, kind.name(), round, responsibleUnitId, on,
@@ -246,16 +243,16 @@ class Case extends AggregateRoot {
      * round's limits; other kinds go back to work with a fresh resolution limit.
      */
     void reopen(Actor by, LocalDate given, String reason, UnaryOperator<String> nextAuthority, Deadlines deadlines) {
-        require(CaseAction.REOPEN);
+        CaseStatus next = CaseLifecycle.next(kind, status, round, CaseAction.REOPEN);
         LocalDate on = by.on(given, receivedOn);
         closedOn = null;
         if (kind == CaseKind.COMPLAINT) {
-            String next = nextAuthority.apply(responsibleUnitId);
+            String authority = nextAuthority.apply(responsibleUnitId);
             earlierRounds.add(new Round(round, responsibleUnitId, acceptedOn, dueOn, status, resolution));
             round++;
-            responsibleUnitId = next;
-            assignments.add(new Assignment(next, on, "routing", "round " + round));
-            status = CaseStatus.RECEIVED;
+            responsibleUnitId = authority;
+            assignments.add(new Assignment(authority, on, "routing", "round " + round));
+            status = next;
             receivedOn = on;
             acceptedOn = null;
             resolution = null;
@@ -264,7 +261,7 @@ class Case extends AggregateRoot {
             dueOn = null;
             complexity = Complexity.NORMAL;
         } else {
-            status = CaseStatus.IN_PROGRESS;
+            status = next;
             resolution = null;
             dueOn = deadlines.due(kind.name(), DeadlineStep.RESOLUTION, round, complexity, remoteArea, on);
         }
@@ -278,12 +275,12 @@ class Case extends AggregateRoot {
      * the merged event comes back ({@link #absorb}), so each step writes one case.
      */
     void mergeInto(Case into, Actor by, LocalDate given) {
-        require(CaseAction.MERGE);
+        CaseStatus next = CaseLifecycle.next(kind, status, round, CaseAction.MERGE);
         if (into.id.equals(id) || into.kind != kind || !into.status.open()) {
             throw new CaseProblems.MergeRefused(into.id);
         }
         LocalDate on = by.on(given, receivedOn);
-        status = CaseStatus.MERGED;
+        status = next;
         mergedIntoCaseId = into.id;
         closedOn = on;
         note(by, "merged", into.trackingCode, true);
@@ -343,12 +340,6 @@ class Case extends AggregateRoot {
 
     List<CaseAction> allowedActions() {
         return CaseLifecycle.allowed(kind, status, round);
-    }
-
-    private void require(CaseAction action) {
-        if (!CaseLifecycle.allows(kind, status, round, action)) {
-            throw new CaseProblems.IllegalTransition(action, status, allowedActions());
-        }
     }
 
     private void note(Actor by, String action, String text, boolean visibleToCitizen) {

@@ -32,20 +32,20 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final Cases cases;
-    private final CaseIntake intake;
+    private final CaseFiling filing;
     private final CaseQueries queries;
     private final IdentityVault vault;
 
-    CaseController(Cases cases, CaseIntake intake, CaseQueries queries, IdentityVault vault) {
+    CaseController(Cases cases, CaseFiling filing, CaseQueries queries, IdentityVault vault) {
         this.cases = cases;
-        this.intake = intake;
+        this.filing = filing;
         this.queries = queries;
         this.vault = vault;
     }
 
     @PostMapping
     ResponseEntity<FiledCase> file(@Valid @RequestBody CaseRequests.FileCase request) {
-        FiledCase filed = intake.file(request, Callers.current());
+        FiledCase filed = filing.file(request, Callers.current());
         return ResponseEntity.created(URI.create("/api/v1/cases/track/" + filed.trackingCode())).body(filed);
     }
 

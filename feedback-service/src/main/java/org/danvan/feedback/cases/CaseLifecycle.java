@@ -46,7 +46,25 @@ final class CaseLifecycle {
         return List.copyOf(actions);
     }
 
-    static boolean allows(CaseKind kind, CaseStatus status, int round, CaseAction action) {
-        return allowed(kind, status, round).contains(action);
+    /** The status a step leads to; a step the status does not allow is refused, naming the allowed ones. */
+    static CaseStatus next(CaseKind kind, CaseStatus status, int round, CaseAction action) {
+        List<CaseAction> allowed = allowed(kind, status, round);
+        if (!allowed.contains(action)) {
+            throw new CaseProblems.IllegalTransition(action, status, allowed);
+        }
+        return switch (action) {
+            case ACCEPT -> CaseStatus.ACCEPTED;
+            case REFUSE -> CaseStatus.REFUSED;
+            // reassignment keeps the status; the first assignment after acceptance marks it assigned
+            case ASSIGN -> status == CaseStatus.ACCEPTED ? CaseStatus.ASSIGNED : status;
+            case START -> CaseStatus.IN_PROGRESS;
+            case EXTEND, ROADMAP -> status;
+            case RESOLVE -> CaseStatus.RESOLVED;
+            case EXPLAIN -> CaseStatus.EXPLAINED;
+            case CLOSE -> CaseStatus.CLOSED;
+            // a reopened complaint starts its second round at the next authority, to be accepted again
+            case REOPEN -> kind == CaseKind.COMPLAINT ? CaseStatus.RECEIVED : CaseStatus.IN_PROGRESS;
+            case MERGE -> CaseStatus.MERGED;
+        };
     }
 }

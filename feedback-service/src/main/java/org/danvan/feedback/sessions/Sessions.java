@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.danvan.feedback.cases.CaseKind;
-import org.danvan.feedback.cases.CaseIntake;
+import org.danvan.feedback.cases.CaseFiling;
 import org.danvan.feedback.petitions.Petitions;
 import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.feedback.units.UnitInfo;
@@ -36,13 +36,13 @@ public class Sessions {
 
     private final SessionRepository repository;
     private final UnitDirectory units;
-    private final CaseIntake cases;
+    private final CaseFiling cases;
     private final Petitions petitions;
     private final SessionsProperties properties;
     private final AggregateWrites writes;
     private final Clock clock;
 
-    Sessions(SessionRepository repository, UnitDirectory units, CaseIntake cases, Petitions petitions, SessionsProperties properties,
+    Sessions(SessionRepository repository, UnitDirectory units, CaseFiling cases, Petitions petitions, SessionsProperties properties,
             AggregateWrites writes, Clock clock) {
         this.repository = repository;
         this.writes = writes;

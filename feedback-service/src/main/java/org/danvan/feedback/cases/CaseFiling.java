@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * citizen's identity sealed in the vault; the case and its received event are one insert.
  */
 @Service
-public class CaseIntake {
+public class CaseFiling {
 
     private final CaseRepository repository;
     private final AggregateWrites writes;
@@ -43,7 +43,7 @@ public class CaseIntake {
     private final CaseMetrics metrics;
     private final Clock clock;
 
-    CaseIntake(CaseRepository repository, AggregateWrites writes, UnitDirectory units, CaseRouting routing, Deadlines deadlines,
+    CaseFiling(CaseRepository repository, AggregateWrites writes, UnitDirectory units, CaseRouting routing, Deadlines deadlines,
             IdentityVault vault, TrackingCodes codes, CasesProperties properties, CaseMetrics metrics, Clock clock) {
         this.repository = repository;
         this.writes = writes;
