@@ -2,7 +2,6 @@ package org.danvan.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.danvan.testsupport.AccessMatrix;
 import org.danvan.testsupport.AccessMatrix.Cell;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
+import org.danvan.testsupport.TestClock;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,11 +48,11 @@ class AuthorizationMatrixIT {
                 "content", "Nội dung tố cáo", "areaUnitId", tree.villageA, "citizen", Map.of("name", "Người tố cáo")), null)
                 .getBody().get("id");
         String petition = (String) tree.post("/api/v1/petitions", Map.of("title", "Kiến nghị", "text", "Nội dung",
-                "responsibleUnitId", tree.communeA, "signingClosesOn", LocalDate.now().plusDays(10).toString()), tree.reviewerA)
+                "responsibleUnitId", tree.communeA, "signingClosesOn", TestClock.instance().today().plusDays(10).toString()), tree.reviewerA)
                 .getBody().get("id");
         String session = (String) tree.post("/api/v1/sessions", Map.of("kind", "RECEPTION_DAY", "hostUnitId", tree.communeA,
                 "hostName", "Bí thư", "hostTitle", "Bí thư Đảng ủy xã", "hostedBySecretary", true,
-                "heldOn", LocalDate.now().toString(), "place", "Trụ sở", "attendees", 3), tree.reviewerA).getBody().get("id");
+                "heldOn", TestClock.instance().today().toString(), "place", "Trụ sở", "attendees", 3), tree.reviewerA).getBody().get("id");
 
         String cadreA = TestTokens.issue("cadre-a", tree.communeA, "cadre");
         String handlerP = TestTokens.issue("handler-p", tree.province, "confidential-handler");
@@ -101,7 +101,7 @@ class AuthorizationMatrixIT {
                 new Cell("cadre B", tree.cadreB, HttpMethod.GET, "/api/v1/sessions/" + session, null, 404),
                 new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/sessions/" + session, null, 403),
                 new Cell("cadre B", tree.cadreB, HttpMethod.POST, "/api/v1/sessions", Map.of("kind", "DIALOGUE", "hostUnitId",
-                        tree.communeA, "hostName", "x", "hostTitle", "x", "heldOn", LocalDate.now().toString(), "place", "x",
+                        tree.communeA, "hostName", "x", "hostTitle", "x", "heldOn", TestClock.instance().today().toString(), "place", "x",
                         "attendees", 1), 400),
                 // administration: operators only
                 new Cell("reviewer P", tree.provinceReviewer, HttpMethod.POST, "/api/v1/admin/identity/rotate", null, 403),

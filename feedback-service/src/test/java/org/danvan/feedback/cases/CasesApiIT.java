@@ -18,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.KafkaCloudEvents;
+import org.danvan.contracts.feedback.CaseMerged;
 import org.danvan.contracts.feedback.CaseSubmitted;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.feedback.deadlines.Complexity;
@@ -54,6 +55,8 @@ class CasesApiIT {
     Deadlines deadlines;
     @Autowired
     OverdueCheck overdue;
+    @Autowired
+    CaseMerges merges;
     @Autowired
     Clock clock;
 
@@ -248,6 +251,10 @@ class CasesApiIT {
         Map<String, Object> into = await().atMost(Duration.ofSeconds(30)).until(
                 () -> tree.get("/api/v1/cases/" + first, tree.reviewerA).getBody(), c -> ((List<?>) c.get("complainants")).size() == 2);
         assertThat(into).containsEntry("prolonged", true).containsEntry("repeats", 1);
+        // a redelivered merged event changes nothing
+        assertThat(merges.apply(new CaseMerged(second, "REFLECTION", tree.communeA, first, day(0), 2))).isFalse();
+        assertThat(tree.get("/api/v1/cases/" + first, tree.reviewerA).getBody()).containsEntry("repeats", 1)
+                .containsEntry("version", into.get("version")).satisfies(c -> assertThat((List<?>) c.get("complainants")).hasSize(2));
 
         // filed with the province about a commune matter: over-level
         Map<String, Object> overLevel = new HashMap<>(Map.of("kind", "REFLECTION", "subject", "Đường ngập nước",

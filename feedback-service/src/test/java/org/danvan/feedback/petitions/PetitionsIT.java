@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.danvan.feedback.cases.FeedbackTestTree;
 import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
+import org.danvan.testsupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,11 +73,11 @@ class PetitionsIT {
     void aPetitionCountsEachPersonOnceCreatesItsDutyAtTheThresholdFlagsFraudAndKeepsItsCountsWhenAnswered() {
         var opened = tree.post("/api/v1/petitions", Map.of("title", "Kiến nghị sửa đường liên xã Đức Trọng",
                 "text", "Đề nghị sửa chữa đoạn đường xuống cấp.", "responsibleUnitId", tree.communeA,
-                "signingClosesOn", LocalDate.now().plusDays(30).toString()), tree.reviewerA);
+                "signingClosesOn", TestClock.instance().today().plusDays(30).toString()), tree.reviewerA);
         assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = (String) opened.getBody().get("id");
         assertThat(tree.post("/api/v1/petitions", Map.of("title", "x", "text", "y", "responsibleUnitId", tree.communeA,
-                "signingClosesOn", LocalDate.now().plusDays(3).toString()), null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+                "signingClosesOn", TestClock.instance().today().plusDays(3).toString()), null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
         for (int i = 0; i < 98; i++) {
             assertThat(sign(id, "Người ký " + i, idNumber(i), "10.0." + (i / 10) + "." + i).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -97,7 +97,7 @@ class PetitionsIT {
         assertThat(petition).containsEntry("signatures", 100).containsEntry("onlineSignatures", 98).containsEntry("paperSignatures", 2);
         assertThat((List<Map<String, Object>>) petition.get("duties")).singleElement().satisfies(duty -> assertThat(duty)
                 .containsEntry("kind", "WRITTEN_RESPONSE").containsEntry("threshold", 100)
-                .containsEntry("dueOn", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30).toString()));
+                .containsEntry("dueOn", TestClock.instance().today().plusDays(30).toString()));
 
         // a burst from one address is flagged for review
         for (int i = 0; i < 21; i++) {
