@@ -11,12 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Binds the service's own case topic ({@code caseMerges-in-0}); only the merged events matter here. */
+/** Binds the service's own case topic ({@code caseEvents-in-0}); only the merged events matter here. */
 @Configuration(proxyBeanMethods = false)
-class CaseMergesBinding {
+class CaseEventsBinding {
 
     @Bean
-    Consumer<Message<byte[]>> caseMerges(CaseMerges merges, InboundEventReader events, MeterRegistry meters) {
+    Consumer<Message<byte[]>> caseEvents(CaseMerges merges, InboundEventReader events, MeterRegistry meters) {
         return message -> {
             var event = events.read(message);
             if (FeedbackContract.CASE_MERGED.equals(event.type())) {
