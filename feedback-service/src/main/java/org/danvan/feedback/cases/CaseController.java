@@ -32,28 +32,32 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final Cases cases;
+    private final CaseFiling filing;
+    private final CaseQueries queries;
     private final IdentityVault vault;
 
-    CaseController(Cases cases, IdentityVault vault) {
+    CaseController(Cases cases, CaseFiling filing, CaseQueries queries, IdentityVault vault) {
         this.cases = cases;
+        this.filing = filing;
+        this.queries = queries;
         this.vault = vault;
     }
 
     @PostMapping
     ResponseEntity<FiledCase> file(@Valid @RequestBody CaseRequests.FileCase request) {
-        FiledCase filed = cases.file(request, Callers.current());
+        FiledCase filed = filing.file(request, Callers.current());
         return ResponseEntity.created(URI.create("/api/v1/cases/track/" + filed.trackingCode())).body(filed);
     }
 
     @GetMapping
     List<CaseView> search(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) CaseKind kind, @RequestParam(required = false) String q) {
-        return cases.search(unit, status, kind, q, Callers.current());
+        return queries.search(unit, status, kind, q, Callers.current());
     }
 
     @GetMapping("/hotspots")
-    List<Cases.Hotspot> hotspots(@RequestParam(required = false) String unit) {
-        return cases.hotspots(unit, Callers.current());
+    List<CaseQueries.Hotspot> hotspots(@RequestParam(required = false) String unit) {
+        return queries.hotspots(unit, Callers.current());
     }
 
     @GetMapping("/{id}")
@@ -133,14 +137,14 @@ class CaseController {
     }
 
     @GetMapping("/{id}/duplicates")
-    List<Cases.DuplicateCandidate> duplicates(@PathVariable String id) {
-        return cases.duplicates(id, Callers.current());
+    List<CaseQueries.DuplicateCandidate> duplicates(@PathVariable String id) {
+        return queries.duplicates(id, Callers.current());
     }
 
     /** The citizens behind a case; for a denunciation only a confidential-case handler of its subtree. Audited. */
     @GetMapping("/{id}/identity")
     List<CitizenIdentity> identity(@PathVariable String id, @RequestParam @NotBlank String purpose) {
-        return cases.identities(id, purpose, Callers.current());
+        return queries.identities(id, purpose, Callers.current());
     }
 
     @GetMapping("/{id}/identity/access-log")

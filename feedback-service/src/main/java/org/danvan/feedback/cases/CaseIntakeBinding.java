@@ -18,10 +18,10 @@ import org.springframework.messaging.Message;
 class CaseIntakeBinding {
 
     @Bean
-    Consumer<Message<byte[]>> caseIntake(Cases cases, InboundEventReader events, MeterRegistry meters) {
+    Consumer<Message<byte[]>> caseIntake(CaseFiling filing, InboundEventReader events, MeterRegistry meters) {
         return message -> {
             var event = events.read(message);
-            boolean filed = cases.fileFromIntake(event.source(), EventJson.read(event.data(), CaseSubmitted.class));
+            boolean filed = filing.fileFromIntake(event.source(), EventJson.read(event.data(), CaseSubmitted.class));
             meters.counter("danvan.events.consumed", "type", event.type(), "outcome", filed ? "applied" : "duplicate").increment();
         };
     }

@@ -1,7 +1,20 @@
 package org.danvan.feedback.cases;
 
-import java.util.ArrayList;
+import static org.danvan.feedback.cases.CaseAction.ACCEPT;
+import static org.danvan.feedback.cases.CaseAction.ASSIGN;
+import static org.danvan.feedback.cases.CaseAction.CLOSE;
+import static org.danvan.feedback.cases.CaseAction.EXPLAIN;
+import static org.danvan.feedback.cases.CaseAction.EXTEND;
+import static org.danvan.feedback.cases.CaseAction.MERGE;
+import static org.danvan.feedback.cases.CaseAction.REFUSE;
+import static org.danvan.feedback.cases.CaseAction.REOPEN;
+import static org.danvan.feedback.cases.CaseAction.RESOLVE;
+import static org.danvan.feedback.cases.CaseAction.ROADMAP;
+import static org.danvan.feedback.cases.CaseAction.START;
+
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which steps each status allows, per kind. A complaint reopened after its first round goes to a second
@@ -14,27 +27,44 @@ final class CaseLifecycle {
     private CaseLifecycle() {
     }
 
-    static List<String> allowed(CaseKind kind, CaseStatus status, int round) {
-        List<String> actions = new ArrayList<>(switch (status) {
-            case RECEIVED -> List.of("accept", "refuse", "assign", "merge");
-            case ACCEPTED -> List.of("assign", "start", "extend", "resolve", "explain", "merge");
-            case ASSIGNED -> List.of("assign", "start", "extend", "resolve", "explain");
-            case IN_PROGRESS -> List.of("assign", "extend", "resolve", "explain");
-            case RESOLVED, EXPLAINED -> List.of("close", "reopen");
-            case REFUSED -> List.of("close");
-            case CLOSED -> List.of("reopen");
-            case MERGED -> List.of();
-        });
+    /** The allowed steps, in {@link CaseAction} order. */
+    static List<CaseAction> allowed(CaseKind kind, CaseStatus status, int round) {
+        Set<CaseAction> actions = switch (status) {
+            case RECEIVED -> EnumSet.of(ACCEPT, REFUSE, ASSIGN, MERGE);
+            case ACCEPTED -> EnumSet.of(ASSIGN, START, EXTEND, RESOLVE, EXPLAIN, MERGE);
+            case ASSIGNED -> EnumSet.of(ASSIGN, START, EXTEND, RESOLVE, EXPLAIN);
+            case IN_PROGRESS -> EnumSet.of(ASSIGN, EXTEND, RESOLVE, EXPLAIN);
+            case RESOLVED -> EnumSet.of(CLOSE, REOPEN);
+            case EXPLAINED -> EnumSet.of(CLOSE, REOPEN, ROADMAP);
+            case REFUSED -> EnumSet.of(CLOSE);
+            case CLOSED -> EnumSet.of(REOPEN);
+            case MERGED -> EnumSet.noneOf(CaseAction.class);
+        };
         if (kind == CaseKind.COMPLAINT && round >= 2) {
-            actions.remove("reopen");
-        }
-        if (status == CaseStatus.EXPLAINED) {
-            actions.add("roadmap");
+            actions.remove(REOPEN);
         }
         return List.copyOf(actions);
     }
 
-    static boolean allows(CaseKind kind, CaseStatus status, int round, String action) {
-        return allowed(kind, status, round).contains(action);
+    /** The status a step leads to; a step the status does not allow is refused, naming the allowed ones. */
+    static CaseStatus next(CaseKind kind, CaseStatus status, int round, CaseAction action) {
+        List<CaseAction> allowed = allowed(kind, status, round);
+        if (!allowed.contains(action)) {
+            throw new CaseProblems.IllegalTransition(action, status, allowed);
+        }
+        return switch (action) {
+            case ACCEPT -> CaseStatus.ACCEPTED;
+            case REFUSE -> CaseStatus.REFUSED;
+            // reassignment keeps the status; the first assignment after acceptance marks it assigned
+            case ASSIGN -> status == CaseStatus.ACCEPTED ? CaseStatus.ASSIGNED : status;
+            case START -> CaseStatus.IN_PROGRESS;
+            case EXTEND, ROADMAP -> status;
+            case RESOLVE -> CaseStatus.RESOLVED;
+            case EXPLAIN -> CaseStatus.EXPLAINED;
+            case CLOSE -> CaseStatus.CLOSED;
+            // a reopened complaint starts its second round at the next authority, to be accepted again
+            case REOPEN -> kind == CaseKind.COMPLAINT ? CaseStatus.RECEIVED : CaseStatus.IN_PROGRESS;
+            case MERGE -> CaseStatus.MERGED;
+        };
     }
 }

@@ -13,7 +13,11 @@ final class CaseProblems {
 
     /** The case's status (and kind and round) do not allow this step; names the steps that are allowed. */
     static final class IllegalTransition extends DanvanProblem {
-        IllegalTransition(String action, CaseStatus status, List<String> allowed) {
+        IllegalTransition(CaseAction action, CaseStatus status, List<CaseAction> allowed) {
+            this(action.wireName(), status, allowed.stream().map(CaseAction::wireName).toList());
+        }
+
+        private IllegalTransition(String action, CaseStatus status, List<String> allowed) {
             super(HttpStatus.CONFLICT, "case-illegal-transition", action, status, allowed);
             getBody().setProperty("allowed", allowed);
         }

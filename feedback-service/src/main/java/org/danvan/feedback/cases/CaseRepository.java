@@ -6,16 +6,16 @@ import java.util.Optional;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface CaseRepository extends MongoRepository<CaseDocument, String> {
+interface CaseRepository extends MongoRepository<Case, String> {
 
-    Optional<CaseDocument> findByTrackingCode(String trackingCode);
+    Optional<Case> findByTrackingCode(String trackingCode);
 
-    List<CaseDocument> findByStatusIn(Collection<CaseStatus> statuses);
+    List<Case> findByStatusIn(Collection<CaseStatus> statuses);
 
     /** The cases a subtree handles or that concern an area in it: a search reads only these. */
-    List<CaseDocument> findByResponsibleUnitIdInOrAreaUnitIdIn(Collection<String> responsible, Collection<String> areas);
+    List<Case> findByResponsibleUnitIdInOrAreaUnitIdIn(Collection<String> responsible, Collection<String> areas);
 
-    List<CaseDocument> findByResponsibleUnitIdIn(Collection<String> units);
+    List<Case> findByResponsibleUnitIdIn(Collection<String> units);
 
-    List<CaseDocument> findByResponsibleUnitIdInAndStatusIn(Collection<String> units, Collection<CaseStatus> statuses);
+    List<Case> findByResponsibleUnitIdInAndStatusIn(Collection<String> units, Collection<CaseStatus> statuses);
 }

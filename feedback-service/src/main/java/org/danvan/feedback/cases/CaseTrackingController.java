@@ -19,9 +19,9 @@ class CaseTrackingController {
 
     static final String SECRET_HEADER = "X-Tracking-Secret";
 
-    private final Cases cases;
+    private final CaseTracking cases;
 
-    CaseTrackingController(Cases cases) {
+    CaseTrackingController(CaseTracking cases) {
         this.cases = cases;
     }
 
@@ -39,6 +39,6 @@ class CaseTrackingController {
     @PostMapping("/reopen")
     PublicCaseView reopen(@PathVariable String code, @RequestHeader(value = SECRET_HEADER, required = false) String secret,
             @Valid @RequestBody CaseRequests.CitizenReopen request) {
-        return cases.reopenByCitizen(code, secret, request.reason());
+        return cases.reopen(code, secret, request.reason());
     }
 }

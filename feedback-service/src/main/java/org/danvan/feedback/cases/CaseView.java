@@ -31,16 +31,26 @@ record CaseView(
         LocalDate closedOn,
         boolean overdue,
         List<String> complainants,
-        List<CaseDocument.Assignment> assignments,
-        List<CaseDocument.Extension> extensions,
-        List<CaseDocument.TimelineEntry> timeline,
-        List<CaseDocument.RoadmapStep> roadmap,
+        List<Case.Assignment> assignments,
+        List<Case.Extension> extensions,
+        List<Case.TimelineEntry> timeline,
+        List<Case.RoadmapStep> roadmap,
         List<String> refusalReasons,
-        CaseDocument.Resolution resolution,
-        List<CaseDocument.Round> earlierRounds,
+        Case.Resolution resolution,
+        List<Case.Round> earlierRounds,
         String repeatOfCaseId,
         int repeats,
         String mergedIntoCaseId,
         List<String> mergedCaseIds,
         long version) {
+
+    static CaseView of(Case c, LocalDate today, int prolongedAfterDays) {
+        return new CaseView(c.id, c.trackingCode, c.kind, c.round, c.status,
+                c.allowedActions().stream().map(CaseAction::wireName).toList(), c.channel, c.subject, c.content,
+                c.areaUnitId, c.responsibleUnitId, c.filedWithUnitId, c.overLevel, c.prolonged(today, prolongedAfterDays),
+                c.anonymous, c.remoteArea, c.complexity, c.receivedOn, c.acceptanceDueOn, c.acceptedOn, c.dueOn, c.closedOn,
+                c.overdue(today), c.complainants.stream().map(Case.Complainant::pseudonym).toList(), c.assignments,
+                c.extensions, c.timeline, c.roadmap, c.refusalReasons, c.resolution, c.earlierRounds, c.repeatOfCaseId,
+                c.repeats, c.mergedIntoCaseId, c.mergedCaseIds, c.storeVersion == null ? 0 : c.storeVersion);
+    }
 }

@@ -14,8 +14,15 @@ record PublicCaseView(
         LocalDate receivedOn,
         LocalDate dueOn,
         List<Entry> timeline,
-        List<CaseDocument.RoadmapStep> roadmap,
+        List<Case.RoadmapStep> roadmap,
         String resolution) {
+
+    static PublicCaseView of(Case c) {
+        return new PublicCaseView(c.trackingCode, c.kind, c.round, c.status, c.subject, c.receivedOn, c.currentDue(),
+                c.timeline.stream().filter(Case.TimelineEntry::visibleToCitizen)
+                        .map(e -> new Entry(e.at(), e.action(), e.status(), e.note())).toList(),
+                c.roadmap, c.resolution == null ? null : c.resolution.summary());
+    }
 
     record Entry(Instant at, String action, CaseStatus status, String note) {
     }

@@ -3,7 +3,7 @@ package org.danvan.feedback.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,11 +44,13 @@ public class IdentityVault {
     private final SecretKeySpec pseudonymKey;
     private final SecureRandom random = new SecureRandom();
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    IdentityVault(MongoTemplate mongo, IdentityProperties properties, MeterRegistry meters) {
+    IdentityVault(MongoTemplate mongo, IdentityProperties properties, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
         this.keys = properties.keys().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                 e -> aesKey(e.getKey(), e.getValue())));
         if (!keys.containsKey(properties.activeKey())) {
@@ -129,7 +131,7 @@ public class IdentityVault {
     }
 
     private void audit(String caseId, String reader, String readerUnitId, String purpose, boolean granted) {
-        mongo.insert(new IdentityAccessDocument(UUID.randomUUID().toString(), caseId, reader, readerUnitId, Instant.now(),
+        mongo.insert(new IdentityAccessDocument(UUID.randomUUID().toString(), caseId, reader, readerUnitId, clock.instant(),
                 purpose, granted));
         meters.counter("danvan.identity.reads", "outcome", granted ? "granted" : "refused").increment();
     }
@@ -142,7 +144,7 @@ public class IdentityVault {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(properties.activeKey()), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(caseId.getBytes(StandardCharsets.UTF_8));
             return new IdentityDocument(id, caseId, properties.activeKey(), nonce, cipher.doFinal(EventJson.write(identity)),
-                    Instant.now());
+                    clock.instant());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal an identity", e);
         }

@@ -155,14 +155,18 @@ public class Petitions {
         return finish(petition, PetitionStatus.ANSWERED, request.answer());
     }
 
-    /** A dialogue session held about the petition fulfils its dialogue duty. */
+    /**
+     * A dialogue session held about the petition fulfils its dialogue duty. Each write is guarded on the duty
+     * still being unfulfilled, so the same session applied twice changes nothing.
+     */
     public void dialogueHeld(String petitionId, LocalDate on) {
         PetitionDocument petition = find(petitionId);
         for (int i = 0; i < petition.duties.size(); i++) {
             PetitionDocument.Duty duty = petition.duties.get(i);
             if (duty.kind() == PetitionsProperties.Duty.DIALOGUE_SESSION && duty.fulfilledOn() == null) {
-                mongo.updateFirst(byId(petitionId), new Update().set("duties." + i + ".fulfilledOn", on).inc("storeVersion", 1),
-                        PetitionDocument.class);
+                String fulfilledOn = "duties." + i + ".fulfilledOn";
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(petitionId).and(fulfilledOn).is(null)),
+                        new Update().set(fulfilledOn, on).inc("storeVersion", 1), PetitionDocument.class);
             }
         }
     }

@@ -7,11 +7,11 @@ import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
-interface SessionRepository extends MongoRepository<SessionDocument, String> {
+interface SessionRepository extends MongoRepository<Session, String> {
 
     /** Sessions held from {@code from} to {@code to}, both days included (a derived Between excludes both). */
     @Query("{ 'hostUnitId': { $in: ?0 }, 'heldOn': { $gte: ?1, $lte: ?2 } }")
-    List<SessionDocument> findHeldBetween(Collection<String> units, LocalDate from, LocalDate to);
+    List<Session> findHeldBetween(Collection<String> units, LocalDate from, LocalDate to);
 
-    List<SessionDocument> findByCommitmentsDueOnBefore(LocalDate date);
+    List<Session> findByCommitmentsDueOnBefore(LocalDate date);
 }

@@ -11,16 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.danvan.contracts.feedback.CommitmentDue;
-import org.danvan.contracts.feedback.CommitmentFulfilled;
-import org.danvan.contracts.feedback.FeedbackContract;
-import org.danvan.contracts.feedback.SessionHeld;
 import org.danvan.feedback.cases.CaseKind;
-import org.danvan.feedback.cases.Cases;
+import org.danvan.feedback.cases.CaseFiling;
 import org.danvan.feedback.petitions.Petitions;
 import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.feedback.units.UnitInfo;
-import org.danvan.support.outbox.OutboxEvent;
+import org.danvan.support.aggregate.AggregateWrites;
+import org.danvan.support.problem.ConflictException;
 import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.InvalidRequestException;
 import org.danvan.support.problem.InvalidRequestException.Violation;
@@ -37,17 +34,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class Sessions {
 
-
     private final SessionRepository repository;
     private final UnitDirectory units;
-    private final Cases cases;
+    private final CaseFiling cases;
     private final Petitions petitions;
     private final SessionsProperties properties;
-
+    private final AggregateWrites writes;
     private final Clock clock;
 
-    Sessions(SessionRepository repository, UnitDirectory units, Cases cases, Petitions petitions, SessionsProperties properties, Clock clock) {
+    Sessions(SessionRepository repository, UnitDirectory units, CaseFiling cases, Petitions petitions, SessionsProperties properties,
+            AggregateWrites writes, Clock clock) {
         this.repository = repository;
+        this.writes = writes;
         this.units = units;
         this.cases = cases;
         this.petitions = petitions;
@@ -74,39 +72,16 @@ public class Sessions {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        SessionDocument session = new SessionDocument();
-        session.id = UUID.randomUUID().toString();
-        session.kind = request.kind();
-        session.hostUnitId = request.hostUnitId();
-        session.hostName = request.hostName();
-        session.hostTitle = request.hostTitle();
-        session.hostedBySecretary = Boolean.TRUE.equals(request.hostedBySecretary());
-        session.heldOn = request.heldOn();
-        session.place = request.place();
-        session.attendees = request.attendees();
-        session.petitionId = request.petitionId();
-        List<String> matters = request.matters() == null ? List.of() : request.matters();
-        for (int i = 0; i < matters.size(); i++) {
-            session.matters.add(new SessionDocument.Matter(i + 1, matters.get(i), null));
-        }
-        for (int i = 0; i < commitments.size(); i++) {
-            SessionRequests.CommitmentRequest c = commitments.get(i);
-            session.commitments.add(new SessionDocument.Commitment(i + 1, c.text(), c.responsibleUnitId(), c.dueOn(), null, null, false));
-        }
-        session.outbox.add(OutboxEvent.of(FeedbackContract.SESSION_HELD, session.id, new SessionHeld(session.id, session.kind.name(),
-                session.hostUnitId, session.hostedBySecretary, session.heldOn, session.attendees, session.matters.size(),
-                session.commitments.size())));
-        if (session.kind == SessionKind.DIALOGUE && session.petitionId != null) {
-            petitions.dialogueHeld(session.petitionId, session.heldOn);
-        }
-        return SessionView.of(repository.save(session));
+        return SessionView.of(writes.insert(Session.held(UUID.randomUUID().toString(), request)));
     }
 
-    /** Files a matter raised at the session as a case (channel RECEPTION_SESSION) and links it. */
+    /**
+     * Files a matter raised at the session as a case (channel RECEPTION_SESSION) and links it. The case is
+     * filed under an id derived from the matter, so a retry after a failed link finds the same case.
+     */
     SessionView fileMatter(String id, int number, SessionRequests.MatterCase request, Caller caller) {
-        SessionDocument session = load(id, caller);
-        SessionDocument.Matter matter = session.matters.stream().filter(m -> m.number() == number).findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException("matter", id + "/" + number));
+        Session session = load(id, caller);
+        Session.Matter matter = session.matter(number);
         if (matter.caseId() != null) {
             return SessionView.of(session);
         }
@@ -116,45 +91,34 @@ public class Sessions {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new Violation("kind", "session.unknown-case-kind", request.kind())));
         }
-        String caseId = cases.fileFromSession(kind, summary(matter.summary()), matter.summary(), request.areaUnitId(),
-                session.heldOn, caller.subject());
-        session.matters.set(number - 1, new SessionDocument.Matter(number, matter.summary(), caseId));
-        return SessionView.of(repository.save(session));
+        String caseId = cases.fileFromSession(id + "/" + number, kind, summary(matter.summary()), matter.summary(),
+                request.areaUnitId(), session.heldOn, caller.subject());
+        session.fileMatter(number, caseId);
+        return SessionView.of(writes.update(session));
     }
 
     SessionView fulfil(String id, int number, SessionRequests.Fulfil request, Caller caller) {
-        SessionDocument session = load(id, caller);
-        SessionDocument.Commitment commitment = session.commitments.stream().filter(c -> c.number() == number).findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException("commitment", id + "/" + number));
-        if (commitment.fulfilledOn() != null) {
+        Session session = load(id, caller);
+        LocalDate on = request == null || request.on() == null ? LocalDate.now(clock) : request.on();
+        if (!session.fulfil(number, on, request == null ? null : request.note())) {
             return SessionView.of(session);
         }
-        LocalDate on = request == null || request.on() == null ? LocalDate.now(clock) : request.on();
-        session.commitments.set(number - 1, new SessionDocument.Commitment(number, commitment.text(), commitment.responsibleUnitId(),
-                commitment.dueOn(), on, request == null ? null : request.note(), commitment.dueReported()));
-        session.outbox.add(OutboxEvent.of(FeedbackContract.COMMITMENT_FULFILLED, id, new CommitmentFulfilled(id, number,
-                commitment.responsibleUnitId(), commitment.dueOn(), on, !on.isAfter(commitment.dueOn()))));
-        return SessionView.of(repository.save(session));
+        return SessionView.of(writes.update(session));
     }
 
     /** Publishes, once each, the commitments whose due date passed unfulfilled; returns how many. */
     int reportDueCommitments(LocalDate today) {
         int reported = 0;
-        for (SessionDocument session : repository.findByCommitmentsDueOnBefore(today)) {
-            boolean changed = false;
-            for (int i = 0; i < session.commitments.size(); i++) {
-                SessionDocument.Commitment c = session.commitments.get(i);
-                if (c.fulfilledOn() == null && !c.dueReported() && c.dueOn().isBefore(today)) {
-                    session.commitments.set(i, new SessionDocument.Commitment(c.number(), c.text(), c.responsibleUnitId(),
-                            c.dueOn(), null, c.note(), true));
-                    session.outbox.add(OutboxEvent.of(FeedbackContract.COMMITMENT_DUE, session.id,
-                            new CommitmentDue(session.id, c.number(), c.responsibleUnitId(), c.dueOn(), today)));
-                    changed = true;
-                    reported++;
-                }
+        for (Session session : repository.findByCommitmentsDueOnBefore(today)) {
+            int due = session.reportDue(today);
+            if (due == 0) {
+                continue;
             }
-            if (changed) {
-                repository.save(session);
+            try {
+                writes.update(session);
+                reported += due;
+            } catch (ConflictException e) {
+                // changed meanwhile (a commitment fulfilled?): the next run decides on its new state
             }
         }
         return reported;
@@ -194,11 +158,11 @@ public class Sessions {
         Set<String> within = units.subtree(root).stream().filter(scope::contains).collect(Collectors.toSet());
         return repository.findHeldBetween(within, from == null ? LocalDate.of(1900, 1, 1) : from,
                         to == null ? LocalDate.of(9999, 12, 31) : to).stream()
-                .sorted(Comparator.comparing((SessionDocument s) -> s.heldOn).reversed())
+                .sorted(Comparator.comparing((Session s) -> s.heldOn).reversed())
                 .map(SessionView::of).toList();
     }
 
-    private SessionDocument load(String id, Caller caller) {
+    private Session load(String id, Caller caller) {
         requireStaff(caller);
         return repository.findById(id).filter(s -> units.isWithin(s.hostUnitId, caller.unitId()))
                 .orElseThrow(() -> new ResourceNotFoundException("session", id));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.KafkaCloudEvents;
+import org.danvan.contracts.feedback.CaseMerged;
 import org.danvan.contracts.feedback.CaseSubmitted;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.feedback.deadlines.Complexity;
@@ -52,7 +54,11 @@ class CasesApiIT {
     @Autowired
     Deadlines deadlines;
     @Autowired
-    Cases cases;
+    OverdueCheck overdue;
+    @Autowired
+    CaseMerges merges;
+    @Autowired
+    Clock clock;
 
     private FeedbackTestTree tree;
 
@@ -72,7 +78,7 @@ class CasesApiIT {
     }
 
     private LocalDate day(int offset) {
-        return cases.today().plusDays(offset);
+        return LocalDate.now(clock).plusDays(offset);
     }
 
     private Map<String, Object> file(String kind, String subject, String area, int receivedOffset, Map<String, Object> citizen) {
@@ -149,7 +155,7 @@ class CasesApiIT {
         assertThat(tree.post("/api/v1/cases/" + id + "/accept", Map.of(), tree.reviewerA).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         Map<String, Object> accepted2 = step(id, "accept", Map.of(), tree.provinceReviewer);
         assertThat(accepted2).containsEntry("dueOn",
-                deadlines.due("COMPLAINT", DeadlineStep.RESOLUTION, 2, Complexity.NORMAL, false, cases.today()).toString());
+                deadlines.due("COMPLAINT", DeadlineStep.RESOLUTION, 2, Complexity.NORMAL, false, LocalDate.now(clock)).toString());
         Map<String, Object> explained = step(id, "explain", Map.of("explanation", "Chờ đo đạc lại ranh giới thửa đất",
                 "roadmap", List.of(Map.of("description", "Đo đạc lại", "dueOn", day(30).toString()),
                         Map.of("description", "Ra quyết định lần hai", "dueOn", day(60).toString()))), tree.provinceReviewer);
@@ -174,8 +180,8 @@ class CasesApiIT {
         String id = (String) filed.get("id");
         step(id, "accept", Map.of("complexity", "COMPLEX", "on", day(-75).toString()), tree.reviewerA);
 
-        cases.markOverdue(cases.today());
-        cases.markOverdue(cases.today());
+        overdue.markOverdue(LocalDate.now(clock));
+        overdue.markOverdue(LocalDate.now(clock));
         await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).contains(FeedbackContract.CASE_OVERDUE));
         assertThat(eventTypes(id)).filteredOn(FeedbackContract.CASE_OVERDUE::equals).hasSize(1);
 
@@ -187,7 +193,7 @@ class CasesApiIT {
         assertThat(second.getBody()).containsEntry("type", "https://danvan.org/problems/case-no-extension-left");
 
         // the extended deadline has passed too: a second, distinct breach
-        cases.markOverdue(cases.today());
+        overdue.markOverdue(LocalDate.now(clock));
         await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).stream().filter(FeedbackContract.CASE_OVERDUE::equals).count() == 2);
         Map<String, Object> resolved = step(id, "resolve", Map.of("summary", "Kết luận nội dung tố cáo"), tree.reviewerA);
         assertThat((Map<String, Object>) resolved.get("resolution")).containsEntry("onTime", false);
@@ -241,9 +247,14 @@ class CasesApiIT {
 
         Map<String, Object> merged = step(second, "merge", Map.of("intoCaseId", first), tree.reviewerA);
         assertThat(merged).containsEntry("status", "MERGED").containsEntry("mergedIntoCaseId", first);
-        Map<String, Object> into = tree.get("/api/v1/cases/" + first, tree.reviewerA).getBody();
-        assertThat((List<?>) into.get("complainants")).hasSize(2);
+        // the case merged into absorbs the other from the merged event
+        Map<String, Object> into = await().atMost(Duration.ofSeconds(30)).until(
+                () -> tree.get("/api/v1/cases/" + first, tree.reviewerA).getBody(), c -> ((List<?>) c.get("complainants")).size() == 2);
         assertThat(into).containsEntry("prolonged", true).containsEntry("repeats", 1);
+        // a redelivered merged event changes nothing
+        assertThat(merges.apply(new CaseMerged(second, "REFLECTION", tree.communeA, first, day(0), 2))).isFalse();
+        assertThat(tree.get("/api/v1/cases/" + first, tree.reviewerA).getBody()).containsEntry("repeats", 1)
+                .containsEntry("version", into.get("version")).satisfies(c -> assertThat((List<?>) c.get("complainants")).hasSize(2));
 
         // filed with the province about a commune matter: over-level
         Map<String, Object> overLevel = new HashMap<>(Map.of("kind", "REFLECTION", "subject", "Đường ngập nước",

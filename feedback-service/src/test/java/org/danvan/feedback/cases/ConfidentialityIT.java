@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +52,9 @@ class ConfidentialityIT {
     @Autowired
     MongoTemplate mongo;
     @Autowired
-    Cases cases;
+    OverdueCheck overdue;
+    @Autowired
+    Clock clock;
 
     @BeforeAll
     static void subscribe() {
@@ -78,7 +82,7 @@ class ConfidentialityIT {
         assertThat(tree.list("/api/v1/cases/" + id + "/identity?purpose=bao-ve-nguoi-to-cao", tree.handlerA).getBody())
                 .singleElement().satisfies(person -> assertThat(person).containsEntry("name", SECRETS.get(0)));
         tree.post("/api/v1/cases/" + id + "/resolve", Map.of("summary", "Kết luận: tố cáo đúng một phần"), tree.reviewerA);
-        cases.markOverdue(cases.today().plusYears(1));
+        overdue.markOverdue(LocalDate.now(clock).plusYears(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream()
                 .filter(r -> id.equals(r.key()) && r.topic().equals(FeedbackContract.CASES.name())).count() >= 4);
 

@@ -24,6 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -41,6 +45,10 @@ class PetitionsIT {
     TestRestTemplate http;
     @Autowired
     UnitDirectory directory;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    Petitions petitions;
 
     private FeedbackTestTree tree;
 
@@ -120,5 +128,30 @@ class PetitionsIT {
         for (ConsumerRecord<String, byte[]> event : probe.events(id)) {
             assertThat(new String(event.value(), StandardCharsets.UTF_8)).doesNotContain("Người ký").doesNotContain("07910000");
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDialogueHeldAboutAPetitionFulfilsItsDialogueDutyOnceFromTheSessionEvent() {
+        LocalDate today = TestClock.instance().today();
+        String id = (String) tree.post("/api/v1/petitions", Map.of("title", "Kiến nghị đối thoại về bãi rác", "text",
+                "Đề nghị đối thoại.", "responsibleUnitId", tree.communeA, "signingClosesOn", today.plusDays(30).toString()),
+                tree.reviewerA).getBody().get("id");
+        // the 500-signature threshold's duty, without collecting 500 signatures
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().push("duties", mongo.getConverter()
+                .convertToMongoType(new PetitionDocument.Duty(500, PetitionsProperties.Duty.DIALOGUE_SESSION, today,
+                        today.plusDays(60), null))), PetitionDocument.class);
+        var held = tree.post("/api/v1/sessions", Map.of("kind", "DIALOGUE", "hostUnitId", tree.communeA, "hostName", "Nguyễn Văn An",
+                "hostTitle", "Chủ tịch UBND xã", "heldOn", today.minusDays(1).toString(), "place", "Nhà văn hóa thôn",
+                "attendees", 40, "petitionId", id), tree.reviewerA);
+        assertThat(held.getStatusCode()).as(String.valueOf(held.getBody())).isEqualTo(HttpStatus.CREATED);
+
+        Map<String, Object> fulfilled = await().atMost(Duration.ofSeconds(30)).until(() -> tree.get("/api/v1/petitions/" + id, null).getBody(),
+                p -> ((List<Map<String, Object>>) p.get("duties")).getFirst().get("fulfilledOn") != null);
+        assertThat(((List<Map<String, Object>>) fulfilled.get("duties")).getFirst()).containsEntry("fulfilledOn", today.minusDays(1).toString());
+
+        petitions.dialogueHeld(id, today);
+        assertThat(tree.get("/api/v1/petitions/" + id, null).getBody()).as("a redelivered session event changes nothing")
+                .containsEntry("version", fulfilled.get("version")).containsEntry("duties", fulfilled.get("duties"));
     }
 }
