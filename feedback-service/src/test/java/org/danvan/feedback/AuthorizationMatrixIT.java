@@ -87,8 +87,13 @@ class AuthorizationMatrixIT {
                 new Cell("reviewer A", tree.reviewerA, HttpMethod.POST, theCase + "/accept", Map.of(), 200),
                 new Cell("cadre A", cadreA, HttpMethod.POST, theCase + "/start", Map.of(), 200),
                 new Cell("cadre B", tree.cadreB, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/duplicates", null, 404),
-                new Cell("handler B", tree.handlerB, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 200),
+                // the access log is as secret as the identity: the handler of the case's subtree only
+                new Cell("handler A", tree.handlerA, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 200),
+                new Cell("handler B", tree.handlerB, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 404),
+                new Cell("handler P", handlerP, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 200),
                 new Cell("cadre A", cadreA, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 403),
+                new Cell("operator", operator, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 403),
+                new Cell("handler A", tree.handlerA, HttpMethod.GET, "/api/v1/cases/no-such-case/identity/access-log", null, 404),
                 // petitions: everyone reads and signs; staff of the responsible unit's subtree manage
                 new Cell("anonymous", null, HttpMethod.GET, "/api/v1/petitions/" + petition, null, 200),
                 new Cell("anonymous", null, HttpMethod.POST, "/api/v1/petitions", Map.of(), 401),

@@ -7,12 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.danvan.feedback.identity.CitizenIdentity;
 import org.danvan.feedback.identity.IdentityAccess;
-import org.danvan.feedback.identity.IdentityVault;
-import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.PreconditionFailedException;
-import org.danvan.support.security.Caller;
 import org.danvan.support.security.Callers;
-import org.danvan.support.security.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -34,13 +30,11 @@ class CaseController {
     private final Cases cases;
     private final CaseFiling filing;
     private final CaseQueries queries;
-    private final IdentityVault vault;
 
-    CaseController(Cases cases, CaseFiling filing, CaseQueries queries, IdentityVault vault) {
+    CaseController(Cases cases, CaseFiling filing, CaseQueries queries) {
         this.cases = cases;
         this.filing = filing;
         this.queries = queries;
-        this.vault = vault;
     }
 
     @PostMapping
@@ -149,11 +143,7 @@ class CaseController {
 
     @GetMapping("/{id}/identity/access-log")
     List<IdentityAccess> identityAccessLog(@PathVariable String id) {
-        Caller caller = Callers.current();
-        if (!caller.hasAny(Roles.CONFIDENTIAL_HANDLER, Roles.OPERATOR)) {
-            throw new ForbiddenException(List.of(Roles.CONFIDENTIAL_HANDLER, Roles.OPERATOR));
-        }
-        return vault.accessLog(id);
+        return queries.identityAccessLog(id, Callers.current());
     }
 
     private static ResponseEntity<CaseView> tagged(CaseView view) {

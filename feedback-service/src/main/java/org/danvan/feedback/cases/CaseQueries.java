@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.danvan.feedback.cases.CaseAccess.Need;
 import org.danvan.feedback.identity.CitizenIdentity;
+import org.danvan.feedback.identity.IdentityAccess;
 import org.danvan.feedback.identity.IdentityVault;
 import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.ResourceNotFoundException;
@@ -84,13 +85,30 @@ class CaseQueries {
     /** The identities behind a case, for a role allowed to see them in its subtree; every attempt is audited. */
     List<CitizenIdentity> identities(String id, String purpose, Caller caller) {
         Case c = repository.findById(id).orElseThrow(() -> new ResourceNotFoundException("case", id));
-        List<String> allowed = c.kind.confidential() ? List.of(Roles.CONFIDENTIAL_HANDLER) : CaseAccess.STAFF;
+        List<String> allowed = identityReaders(c);
         if (!caller.hasAny(allowed.toArray(String[]::new)) || !access.inScope(c, caller)) {
             vault.refused(id, caller.subject(), caller.unitId(), purpose);
             throw new ForbiddenException(allowed);
         }
         return vault.reveal(id, c.complainants.stream().map(Case.Complainant::identityRef).toList(),
                 caller.subject(), caller.unitId(), purpose);
+    }
+
+    /**
+     * Who opened a case's identities, when and why: as secret as the identities themselves, so the same roles
+     * may read it, and only within their subtree (out of scope, like an unknown case, is not found).
+     */
+    List<IdentityAccess> identityAccessLog(String id, Caller caller) {
+        Case c = repository.findById(id).orElseThrow(() -> new ResourceNotFoundException("case", id));
+        CaseAccess.requireRole(caller, identityReaders(c));
+        if (!access.inScope(c, caller)) {
+            throw new ResourceNotFoundException("case", id);
+        }
+        return vault.accessLog(id);
+    }
+
+    private static List<String> identityReaders(Case c) {
+        return c.kind.confidential() ? List.of(Roles.CONFIDENTIAL_HANDLER) : CaseAccess.STAFF;
     }
 
     private static Set<String> words(String folded) {
