@@ -148,7 +148,7 @@ public class CaseFiling {
         }
         Case.Complainant complainant = null;
         if (citizen != null) {
-            SealedIdentity sealed = vault.seal(id, citizen);
+            SealedIdentity sealed = vault.seal(id, citizen, kind.confidential());
             complainant = new Case.Complainant(sealed.pseudonym(), sealed.ref());
         }
         Filing filing = new Filing(id, codes.code(), TrackingCodes.hash(secret), kind, channel, subject, content,

@@ -61,29 +61,27 @@ public class IdentityVault {
         meters.counter("danvan.identity.reads", "outcome", "refused");
     }
 
-    public SealedIdentity seal(String caseId, CitizenIdentity identity) {
-        IdentityDocument sealed = encrypt(UUID.randomUUID().toString(), caseId, identity);
+    /**
+     * Seals a citizen's identity for a case. The person's own digest (the same for every filing of theirs) stays
+     * with the sealed identity; what the case shows is its pseudonym. For a confidential filing (a denunciation,
+     * Law on Denunciations 2018, art. 47–48) that pseudonym is drawn for this case alone, so nothing a reader of
+     * cases sees links it to the same person's other filings; otherwise it is the person's, so repeated filings
+     * show.
+     */
+    public SealedIdentity seal(String caseId, CitizenIdentity identity, boolean confidential) {
+        String person = keyedDigest("person", personBasis(identity));
+        IdentityDocument sealed = encrypt(UUID.randomUUID().toString(), caseId, identity, person);
         mongo.insert(sealed);
-        return new SealedIdentity(sealed.id(), pseudonym(identity));
+        String basis = confidential ? "case:" + caseId + "|" + person : "person:" + person;
+        return new SealedIdentity(sealed.id(), "CD-" + keyedDigest("pseudonym", basis).substring(0, 10).toUpperCase());
     }
 
-    /**
-     * The same person (by ID number, else by name and contact) always gets the same pseudonym, so repeated
-     * filings are visible, but it cannot be turned back into the person without the key.
-     */
-    public String pseudonym(CitizenIdentity identity) {
-        String basis = identity.idNumber() != null && !identity.idNumber().isBlank()
+    /** The same person by ID number, else by name and contact. */
+    private static String personBasis(CitizenIdentity identity) {
+        return identity.idNumber() != null && !identity.idNumber().isBlank()
                 ? "id:" + identity.idNumber().replaceAll("\\D", "")
                 : "name:" + VietnameseText.fold(String.valueOf(identity.name())) + "|" + VietnameseText.fold(
                         String.valueOf(identity.phone()) + String.valueOf(identity.email()));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(pseudonymKey);
-            byte[] digest = mac.doFinal(basis.getBytes(StandardCharsets.UTF_8));
-            return "CD-" + HexFormat.of().withUpperCase().formatHex(digest, 0, 5);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -123,7 +121,7 @@ public class IdentityVault {
         int resealed = 0;
         for (IdentityDocument sealed : mongo.find(Query.query(Criteria.where("keyId").ne(properties.activeKey())),
                 IdentityDocument.class)) {
-            mongo.save(encrypt(sealed.id(), sealed.caseId(), decrypt(sealed)));
+            mongo.save(encrypt(sealed.id(), sealed.caseId(), decrypt(sealed), sealed.personDigest()));
             resealed++;
         }
         meters.counter("danvan.identity.resealed").increment(resealed);
@@ -136,7 +134,7 @@ public class IdentityVault {
         meters.counter("danvan.identity.reads", "outcome", granted ? "granted" : "refused").increment();
     }
 
-    private IdentityDocument encrypt(String id, String caseId, CitizenIdentity identity) {
+    private IdentityDocument encrypt(String id, String caseId, CitizenIdentity identity, String personDigest) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -144,7 +142,7 @@ public class IdentityVault {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(properties.activeKey()), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(caseId.getBytes(StandardCharsets.UTF_8));
             return new IdentityDocument(id, caseId, properties.activeKey(), nonce, cipher.doFinal(EventJson.write(identity)),
-                    clock.instant());
+                    clock.instant(), personDigest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal an identity", e);
         }
