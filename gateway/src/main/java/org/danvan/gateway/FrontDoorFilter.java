@@ -1,6 +1,7 @@
 package org.danvan.gateway;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -17,12 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every request meets first: a correlation id (kept from the caller or made here) forwarded to the
- * service and returned to the caller, and a limit on the body size, refused as problem+json.
+ * service and returned to the caller; the client's address as this connection shows it, in
+ * {@code X-Forwarded-For}, replacing whatever forwarding headers the client sent (the services trust that
+ * header from the gateway only, so a client cannot choose the address its signatures are counted under); and a
+ * limit on the body size, refused as problem+json.
  */
 @Component
 class FrontDoorFilter implements GlobalFilter, Ordered {
 
     static final String CORRELATION_ID = "X-Correlation-Id";
+    /** Headers only a proxy may set; a client's own are dropped. */
+    static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
+            "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Real-IP");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final GatewayProperties properties;
@@ -45,7 +52,15 @@ class FrontDoorFilter implements GlobalFilter, Ordered {
             return tooLarge(exchange, limit);
         }
         String id = correlationId;
-        return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(CORRELATION_ID, id))).build());
+        String client = request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null ? null
+                : request.getRemoteAddress().getAddress().getHostAddress();
+        return chain.filter(exchange.mutate().request(r -> r.headers(h -> {
+            h.set(CORRELATION_ID, id);
+            FORWARDING_HEADERS.forEach(h::remove);
+            if (client != null) {
+                h.set("X-Forwarded-For", client);
+            }
+        })).build());
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {

@@ -69,10 +69,13 @@ class PetitionController {
         return tagged(petitions.answer(id, request, ifMatch, Callers.current()));
     }
 
-    /** The first address the gateway saw (it appends to X-Forwarded-For), else the direct peer. */
+    /**
+     * The client's address: the one the gateway writes into X-Forwarded-For from its connection, which Tomcat
+     * takes only from a trusted proxy ({@code server.forward-headers-strategy=native}); a header a client sent
+     * itself is never read.
+     */
     private static String clientAddress(HttpServletRequest http) {
-        String forwarded = http.getHeader("X-Forwarded-For");
-        return forwarded == null || forwarded.isBlank() ? http.getRemoteAddr() : forwarded.split(",")[0].trim();
+        return http.getRemoteAddr();
     }
 
     private static ResponseEntity<PetitionView> tagged(PetitionView view) {
