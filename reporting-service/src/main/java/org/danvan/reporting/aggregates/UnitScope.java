@@ -89,6 +89,22 @@ public class UnitScope {
         return false;
     }
 
+    /**
+     * Whether the caller may see a directive, by directive-service's rule: an operator; or its issuer lies in the
+     * caller's subtree; or one of its recipients lies in the caller's line (the caller's subtree or a unit above
+     * it: a directive sent to the province reaches its communes' staff).
+     */
+    public boolean seesDirective(Caller caller, String issuerUnitId, Collection<String> recipients) {
+        if (caller.has(Roles.OPERATOR)) {
+            return true;
+        }
+        if (caller.unitId() == null) {
+            return false;
+        }
+        return isWithin(issuerUnitId, caller.unitId())
+                || recipients.stream().anyMatch(r -> isWithin(r, caller.unitId()) || isWithin(caller.unitId(), r));
+    }
+
     /** {@code rootId} and every unit below it today, with the closed units that lie there by {@link #isWithin}. */
     public Set<String> subtree(String rootId) {
         LocalDate today = LocalDate.now(clock);

@@ -7,6 +7,8 @@ import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.reporting.aggregates.UnitScope;
+import org.danvan.support.security.Caller;
 import org.danvan.support.persistence.DuplicateKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +26,12 @@ class DirectiveTargets {
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
+    private final UnitScope scope;
 
-    DirectiveTargets(MongoTemplate mongo, MeterRegistry meters) {
+    DirectiveTargets(MongoTemplate mongo, MeterRegistry meters, UnitScope scope) {
         this.mongo = mongo;
         this.meters = meters;
+        this.scope = scope;
     }
 
     /**
@@ -43,6 +47,7 @@ class DirectiveTargets {
                 .set("title", issued.title())
                 .set("issuerUnitId", issued.issuerUnitId())
                 .set("lastEventId", eventId)
+                .set("recipients", issued.recipientUnitIds())
                 .set("targets", mongo.getConverter().convertToMongoType(issued.targets()));
         boolean applied = DuplicateKeys.firstWrite(() -> mongo.upsert(olderOrAbsent, update, TargetDocument.class));
         if (!applied) {
@@ -51,10 +56,21 @@ class DirectiveTargets {
         return applied;
     }
 
-    List<TargetView> targetsOf(String directiveId) {
+    /** The directive's targets, empty when it is unknown or not the caller's to see (the two look alike). */
+    List<TargetView> targetsOf(String directiveId, Caller caller) {
         TargetDocument directive = mongo.findById(directiveId, TargetDocument.class);
-        return directive == null ? List.of()
+        return directive == null || !visible(directive, caller) ? List.of()
                 : directive.targets().stream().map(t -> TargetView.of(directive, t)).toList();
+    }
+
+    /** Whether the caller may see the directive at all: the same rule as directive-service's. */
+    boolean visibleTo(String directiveId, Caller caller) {
+        TargetDocument directive = mongo.findById(directiveId, TargetDocument.class);
+        return directive != null && visible(directive, caller);
+    }
+
+    private boolean visible(TargetDocument directive, Caller caller) {
+        return scope.seesDirective(caller, directive.issuerUnitId(), directive.recipients());
     }
 
     void consume(CloudEvent event) {

@@ -3,6 +3,7 @@ package org.danvan.reporting.targets;
 import java.util.List;
 
 import org.danvan.reporting.aggregates.UnitScope;
+import org.danvan.reporting.catalogue.NotFound;
 import org.danvan.support.security.Caller;
 import org.danvan.support.security.Callers;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,9 @@ class TargetController {
             @RequestParam(value = "period", required = false) String period) {
         Caller caller = Callers.current();
         scope.requireRole(caller, UnitScope.READERS);
+        if (!targets.visibleTo(directiveId, caller)) {
+            throw new NotFound("target", directiveId + "/" + targetId);
+        }
         AttainmentView view = attainment.evaluate(directiveId, targetId, period);
         List<AttainmentView.Entry> visible = view.units().stream().filter(u -> scope.covers(caller, u.unitId())).toList();
         if (visible.size() == view.units().size()) {
@@ -45,7 +49,8 @@ class TargetController {
 
     @GetMapping
     List<TargetView> byDirective(@RequestParam("directive") String directiveId) {
-        scope.requireRole(Callers.current(), UnitScope.READERS);
-        return targets.targetsOf(directiveId);
+        Caller caller = Callers.current();
+        scope.requireRole(caller, UnitScope.READERS);
+        return targets.targetsOf(directiveId, caller);
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The targets of one directive as last issued. {@code directiveVersion} guards every write, so a
- * redelivered or older event never overwrites a newer one nor is applied twice.
+ * The targets of one directive as last issued, with its issuer and recipients, who decide who may see it.
+ * {@code directiveVersion} guards every write, so a redelivered or older event never overwrites a newer one nor
+ * is applied twice.
  */
 @Document("directive_targets")
 record TargetDocument(
@@ -18,5 +19,10 @@ record TargetDocument(
         String title,
         String issuerUnitId,
         String lastEventId,
+        List<String> recipients,
         List<TargetSpec> targets) {
+
+    TargetDocument {
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
 }
