@@ -56,7 +56,9 @@ class WalkingSkeletonIT {
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "MONGODB_URI", infrastructure.mongoUri(),
+                // a collector is configured here, and every trace is kept (production samples a tenth)
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
+                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0",
                 "DANVAN_OIDC_ISSUER", TestTokens.ISSUER,
                 "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation());
         directives = new ServiceProcess("directive-service", env).start();
@@ -67,6 +69,7 @@ class WalkingSkeletonIT {
         feedback.awaitHealthy();
         gateway = new ServiceProcess("gateway", Map.of(
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
+                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0",
                 "DANVAN_OIDC_ISSUER", TestTokens.ISSUER,
                 "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation(),
                 "DIRECTIVE_SERVICE_URL", directives.url(),
