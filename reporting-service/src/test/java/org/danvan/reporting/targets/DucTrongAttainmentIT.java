@@ -22,7 +22,6 @@ import org.danvan.contracts.EventJson;
 import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
-import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.contracts.reporting.ReportAccepted;
 import org.danvan.contracts.reporting.ReportingContract;
