@@ -83,8 +83,8 @@ class ConfidentialityIT {
                 .singleElement().satisfies(person -> assertThat(person).containsEntry("name", SECRETS.get(0)));
         tree.post("/api/v1/cases/" + id + "/resolve", Map.of("summary", "Kết luận: tố cáo đúng một phần"), tree.reviewerA);
         overdue.markOverdue(LocalDate.now(clock).plusYears(1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream()
-                .filter(r -> id.equals(r.key()) && r.topic().equals(FeedbackContract.CASES.name())).count() >= 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.events(id).stream()
+                .filter(r -> r.topic().equals(FeedbackContract.CASES.name())).count() >= 4);
 
         List<ConsumerRecord<String, byte[]>> records = probe.records();
         assertThat(records).isNotEmpty();

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.danvan.support.problem.InvalidRequestException.Violation;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,7 +32,7 @@ class ReportImport {
     /** {@code allowed}: whether the caller may report for a unit; rows for other units are errors. */
     List<ReportView> run(List<ReportImportRows.Row> rows, String defaultForm, Locale locale, java.util.function.Predicate<String> allowed) {
         List<Map<String, Object>> errors = new ArrayList<>();
-        List<ReportDocument> accepted = new ArrayList<>();
+        List<Report> accepted = new ArrayList<>();
         Map<String, Integer> rowOfKey = new HashMap<>();
         if (rows.isEmpty()) {
             errors.add(error(0, new Violation("body", "report.import.empty"), locale));
@@ -60,9 +59,7 @@ class ReportImport {
                     } else if (repository.existsByFormCodeAndUnitIdAndPeriod(formCode, row.unitId(), checked.period().toString())) {
                         violations.add(new Violation("unitId", "report.import.exists", formCode, row.unitId(), checked.period()));
                     } else {
-                        ReportDocument report = reports.newReport(checked, row.unitId());
-                        reports.markSubmitted(report, ReportLifecycle.next(report.status, ReportAction.SUBMIT));
-                        accepted.add(report);
+                        accepted.add(reports.newSubmittedReport(checked, row.unitId()));
                     }
                 }
             }
@@ -71,14 +68,12 @@ class ReportImport {
         if (!errors.isEmpty()) {
             throw new ReportProblems.ImportRejected(rows.size(), errors);
         }
-        try {
-            return repository.insert(accepted).stream().map(ReportView::of).toList();
-        } catch (DuplicateKeyException e) {
-            // another request stored one of these reports meanwhile: take back what this import stored
-            repository.deleteAllById(accepted.stream().map(r -> r.id).toList());
+        if (!reports.insertSubmitted(accepted)) {
+            // another request stored one of these reports meanwhile
             throw new ReportProblems.ImportRejected(rows.size(),
                     List.of(error(0, new Violation("body", "report.import.concurrent"), locale)));
         }
+        return accepted.stream().map(Report::view).toList();
     }
 
     private static void require(String value, String field, List<Violation> violations) {

@@ -2,7 +2,7 @@ package org.danvan.reporting.reports;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface ReportRepository extends MongoRepository<ReportDocument, String> {
+interface ReportRepository extends MongoRepository<Report, String> {
 
     boolean existsByFormCodeAndUnitIdAndPeriod(String formCode, String unitId, String period);
 }

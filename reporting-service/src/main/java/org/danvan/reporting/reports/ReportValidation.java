@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.bson.types.Decimal128;
 import org.danvan.reporting.catalogue.DataElement;
+import org.danvan.reporting.catalogue.ValueType;
 import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ValidationRule;
 import org.danvan.support.problem.InvalidRequestException.Violation;
@@ -17,7 +19,7 @@ import org.danvan.support.text.VietnameseText;
 
 /**
  * Checks a report's values against its form: each value has its element's type (counts are whole numbers,
- * nothing is negative), only elements of the form are reported, every rule of the form holds and — for a
+ * nothing is negative, and the store can hold it), only elements of the form are reported, every rule of the form holds and — for a
  * submission — every required element has a value. Every problem is collected, none stops the others.
  */
 final class ReportValidation {
@@ -42,6 +44,10 @@ final class ReportValidation {
             DataElement element = catalogue.get(code);
             if (element == null || form.element(code).isEmpty()) {
                 violations.add(new Violation("values." + code, "report.value.not-in-form", code, form.code()));
+                return;
+            }
+            if (outOfRange(element, input)) {
+                violations.add(new Violation("values." + code, "report.value.out-of-range", String.valueOf(input.value())));
                 return;
             }
             Optional<ReportValue> value = input == null ? Optional.empty() : parse(element, input);
@@ -91,6 +97,21 @@ final class ReportValidation {
             case NUMBER -> number(raw.value()).filter(n -> n.signum() >= 0)
                     .map(n -> new ReportValue(n, null, provisional, estimated));
         };
+    }
+
+    private static boolean outOfRange(DataElement element, RawValue input) {
+        return input != null && element.valueType() != ValueType.BOOLEAN
+                && number(input.value()).filter(n -> !storable(n)).isPresent();
+    }
+
+    /** The store keeps numbers as Decimal128: at most 34 significant digits, exponents from -6176 to 6111. */
+    private static boolean storable(BigDecimal number) {
+        try {
+            new Decimal128(number);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Optional<Boolean> answer(Object value) {

@@ -20,14 +20,7 @@ public record ReportView(String id, String formCode, String unitId, String perio
     public record RevisionView(int revision, Map<String, ValueView> values, String reason, LocalDate acceptedOn) {
     }
 
-    static ReportView of(ReportDocument report) {
-        return new ReportView(report.id, report.formCode, report.unitId, report.period, report.status,
-                values(report.values), report.dueOn, report.firstSubmittedOn, report.submittedOn, report.late,
-                report.returns.stream().map(r -> new ReturnView(r.returnedOn(), r.reasons())).toList(),
-                report.acceptedOn, report.revision, report.storeVersion == null ? 0 : report.storeVersion);
-    }
-
-    static RevisionView of(ReportDocument.Revision revision) {
+    static RevisionView of(Report.Revision revision) {
         return new RevisionView(revision.revision(), values(revision.values()), revision.reason(), revision.acceptedOn());
     }
 

@@ -1,7 +1,6 @@
 package org.danvan.reporting.reports;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,20 +10,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.danvan.contracts.reporting.ReportAccepted;
-import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.reporting.catalogue.Catalogue;
 import org.danvan.reporting.catalogue.NotFound;
 import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ReportForms;
 import org.danvan.reporting.forms.ReportingPeriod;
-import org.danvan.support.outbox.OutboxEvent;
+import org.danvan.support.aggregate.AggregateWrites;
+import org.danvan.support.persistence.DuplicateKeys;
 import org.danvan.support.problem.InvalidRequestException;
 import org.danvan.support.problem.InvalidRequestException.Violation;
 import org.danvan.support.problem.PreconditionFailedException;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -50,9 +46,10 @@ class Reports {
     private final MeterRegistry meters;
 
     private final Clock clock;
+    private final AggregateWrites writes;
 
     Reports(ReportRepository repository, MongoTemplate mongo, ReportForms forms, Catalogue catalogue,
-            ReportsProperties properties, MeterRegistry meters, Clock clock) {
+            ReportsProperties properties, MeterRegistry meters, Clock clock, AggregateWrites writes) {
         this.repository = repository;
         this.mongo = mongo;
         this.forms = forms;
@@ -60,13 +57,13 @@ class Reports {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.writes = writes;
         // the store, not a prior read, keeps a second report for the same form, unit and period out
-        mongo.indexOps(ReportDocument.class).createIndex(new Index().on("formCode", Sort.Direction.ASC)
+        mongo.indexOps(Report.class).createIndex(new Index().on("formCode", Sort.Direction.ASC)
                 .on("unitId", Sort.Direction.ASC).on("period", Sort.Direction.ASC).unique().named("form_unit_period"));
-        mongo.indexOps(ReportDocument.class).createIndex(new Index().on("unitId", Sort.Direction.ASC).on("period", Sort.Direction.ASC));
+        mongo.indexOps(Report.class).createIndex(new Index().on("unitId", Sort.Direction.ASC).on("period", Sort.Direction.ASC));
     }
 
-    /** What a report's header and values came to: what is valid, and every violation found. */
     /** The submission counters exist at zero from the start, so the dashboards' daily rates see the first one. */
     @EventListener(ApplicationReadyEvent.class)
     void registerCounters() {
@@ -74,11 +71,11 @@ class Reports {
                 meters.counter("danvan.reports.submitted", "form", form.code(), "late", late)));
     }
 
+    /** What a report's header and values came to: what is valid, and every violation found. */
     record Checked(ReportForm form, ReportingPeriod period, Map<String, ReportValue> values, List<Violation> violations) {
     }
 
-    /** A search over reports; null filters are left out. */
-    /** {@code within}: the units the caller may see (null: all). */
+    /** A search over reports; null filters are left out; {@code within}: the units the caller may see (null: all). */
     record Filter(String unitId, String period, String formCode, ReportStatus status, java.util.Set<String> within) {
     }
 
@@ -109,99 +106,91 @@ class Reports {
         if (repository.existsByFormCodeAndUnitIdAndPeriod(formCode, unitId, checked.period().toString())) {
             throw new ReportProblems.DuplicateReport(formCode, unitId, checked.period().toString());
         }
-        ReportDocument report = newReport(checked, unitId);
-        try {
-            return ReportView.of(repository.insert(report));
-        } catch (DuplicateKeyException e) {
-            throw new ReportProblems.DuplicateReport(formCode, unitId, report.period);
+        Report report = newReport(checked, unitId);
+        if (!DuplicateKeys.firstWrite(() -> writes.insert(report))) {
+            throw new ReportProblems.DuplicateReport(formCode, unitId, report.period());
         }
+        return report.view();
     }
 
-    /** A new draft of checked values; the caller stores it. */
-    ReportDocument newReport(Checked checked, String unitId) {
-        ReportDocument report = new ReportDocument();
-        report.id = UUID.randomUUID().toString();
-        report.formCode = checked.form().code();
-        report.unitId = unitId;
-        report.period = checked.period().toString();
-        report.status = ReportStatus.DRAFT;
-        report.values = new LinkedHashMap<>(checked.values());
-        report.createdAt = clock.instant();
-        report.dueOn = checked.period().end().plusDays(properties.graceDays());
+    /** A new report submitted with values the caller checked complete; {@link #insertSubmitted} stores it. */
+    Report newSubmittedReport(Checked checked, String unitId) {
+        Report report = newReport(checked, unitId);
+        report.submit(() -> {
+        }, today());
         return report;
+    }
+
+    /** Stores new submitted reports, all or none: false, with none stored, if one of them exists meanwhile. */
+    boolean insertSubmitted(List<Report> reports) {
+        List<Report> stored = new ArrayList<>();
+        for (Report report : reports) {
+            if (!DuplicateKeys.firstWrite(() -> writes.insert(report))) {
+                repository.deleteAllById(stored.stream().map(Report::id).toList());
+                return false;
+            }
+            stored.add(report);
+        }
+        stored.forEach(this::countFirstSubmission);
+        return true;
+    }
+
+    private Report newReport(Checked checked, String unitId) {
+        return Report.draft(UUID.randomUUID().toString(), checked.form().code(), unitId, checked.period().toString(),
+                checked.values(), clock.instant(), checked.period().end().plusDays(properties.graceDays()));
     }
 
     /** Edits the values of a draft or returned report; the new values replace the old ones. */
     ReportView updateValues(String id, Map<String, ReportValidation.RawValue> raw, String ifMatch) {
-        ReportDocument report = load(id, ifMatch);
-        report.status = ReportLifecycle.next(report.status, ReportAction.EDIT);
-        report.values = new LinkedHashMap<>(valid(check(report.formCode, report.period, raw, false)).values());
-        return save(report);
+        Report report = load(id, ifMatch);
+        report.edit(() -> valid(check(report.formCode(), report.period(), raw, false)).values());
+        return update(report);
     }
 
     ReportView submit(String id, String ifMatch) {
-        ReportDocument report = load(id, ifMatch);
-        ReportStatus next = ReportLifecycle.next(report.status, ReportAction.SUBMIT);
-        valid(check(report.formCode, report.period, raw(report.values), true));
-        markSubmitted(report, next);
-        return save(report);
+        Report report = load(id, ifMatch);
+        boolean first = report.submit(() -> valid(check(report.formCode(), report.period(), raw(report.values()), true)), today());
+        ReportView view = update(report);
+        if (first) {
+            countFirstSubmission(report);
+        }
+        return view;
     }
 
-    void markSubmitted(ReportDocument report, ReportStatus next) {
-        LocalDate today = today();
-        report.status = next;
-        report.submittedOn = today;
-        if (report.firstSubmittedOn == null) {
-            report.firstSubmittedOn = today;
-            report.late = today.isAfter(report.dueOn);
-            meters.counter("danvan.reports.submitted", "form", report.formCode, "late", Boolean.toString(report.late))
-                    .increment();
-        }
+    private void countFirstSubmission(Report report) {
+        meters.counter("danvan.reports.submitted", "form", report.formCode(), "late", Boolean.toString(report.late())).increment();
     }
 
     ReportView returnForCorrection(String id, List<String> reasons, String ifMatch) {
-        ReportDocument report = load(id, ifMatch);
-        report.status = ReportLifecycle.next(report.status, ReportAction.RETURN);
-        report.returns.add(new ReportDocument.Return(today(), List.copyOf(reasons)));
-        return save(report);
+        Report report = load(id, ifMatch);
+        report.returnForCorrection(reasons, today());
+        return update(report);
     }
 
     ReportView accept(String id, String ifMatch) {
-        ReportDocument report = load(id, ifMatch);
-        report.status = ReportLifecycle.next(report.status, ReportAction.ACCEPT);
-        report.acceptedOn = today();
-        addRevision(report, null);
-        meters.counter("danvan.reports.accepted", "form", report.formCode).increment();
-        return save(report);
+        Report report = load(id, ifMatch);
+        report.accept(today());
+        ReportView view = update(report);
+        meters.counter("danvan.reports.accepted", "form", report.formCode()).increment();
+        return view;
     }
 
     /** An audited correction of an accepted report: the new values replace the old, which stay readable. */
     ReportView revise(String id, Map<String, ReportValidation.RawValue> raw, String reason, String ifMatch) {
-        ReportDocument report = load(id, ifMatch);
-        report.status = ReportLifecycle.next(report.status, ReportAction.REVISE);
-        report.values = new LinkedHashMap<>(valid(check(report.formCode, report.period, raw, true)).values());
-        addRevision(report, reason);
-        meters.counter("danvan.reports.revised", "form", report.formCode).increment();
-        return save(report);
-    }
-
-    private void addRevision(ReportDocument report, String reason) {
-        LocalDate today = today();
-        report.revision++;
-        report.revisions.add(new ReportDocument.Revision(report.revision, new LinkedHashMap<>(report.values), reason, today));
-        Map<String, ReportAccepted.ReportedValue> values = new LinkedHashMap<>();
-        report.values.forEach((code, v) -> values.put(code, new ReportAccepted.ReportedValue(v.value(), v.provisional(), v.estimated())));
-        report.outbox.add(OutboxEvent.of(ReportingContract.REPORT_ACCEPTED, report.id, new ReportAccepted(report.id,
-                report.revision, report.formCode, report.unitId, report.period, values, report.late, today)));
+        Report report = load(id, ifMatch);
+        report.revise(() -> valid(check(report.formCode(), report.period(), raw, true)).values(), reason, today());
+        ReportView view = update(report);
+        meters.counter("danvan.reports.revised", "form", report.formCode()).increment();
+        return view;
     }
 
     ReportView get(String id) {
-        return ReportView.of(find(id));
+        return find(id).view();
     }
 
     /** Every accepted revision, oldest first; empty until the report is accepted. */
     List<ReportView.RevisionView> revisions(String id) {
-        return find(id).revisions.stream().map(ReportView::of).toList();
+        return find(id).revisions().stream().map(ReportView::of).toList();
     }
 
     List<ReportView> search(Filter filter, int page, int size) {
@@ -221,7 +210,7 @@ class Reports {
             criteria.and("status").is(filter.status());
         }
         Query query = Query.query(criteria).with(Sort.by("period", "unitId", "formCode")).skip((long) page * size).limit(size);
-        return mongo.find(query, ReportDocument.class).stream().map(ReportView::of).toList();
+        return mongo.find(query, Report.class).stream().map(Report::view).toList();
     }
 
     LocalDate today() {
@@ -241,24 +230,18 @@ class Reports {
         return raw;
     }
 
-    private ReportDocument find(String id) {
+    private Report find(String id) {
         return repository.findById(id).orElseThrow(() -> new NotFound("report", id));
     }
 
-    private ReportDocument load(String id, String ifMatch) {
-        ReportDocument report = find(id);
-        PreconditionFailedException.check(ifMatch, report.storeVersion == null ? 0 : report.storeVersion);
+    private Report load(String id, String ifMatch) {
+        Report report = find(id);
+        PreconditionFailedException.check(ifMatch, report.storeVersion());
         return report;
     }
 
-    /** A concurrent change between our read and write is the same conflict as a stale If-Match. */
-    private ReportView save(ReportDocument report) {
-        try {
-            return ReportView.of(repository.save(report));
-        } catch (OptimisticLockingFailureException e) {
-            long current = repository.findById(report.id).map(r -> r.storeVersion).orElse(0L);
-            throw new PreconditionFailedException(PreconditionFailedException.etag(report.storeVersion),
-                    PreconditionFailedException.etag(current));
-        }
+    /** One versioned write of the step; a change by someone else since our read is a 409 conflict. */
+    private ReportView update(Report report) {
+        return writes.update(report).view();
     }
 }

@@ -198,13 +198,10 @@ class NationalRollupBenchmark {
                 int bump = 1000 + i;
                 long published = System.nanoTime();
                 producer.send(report(commune, "2025H2", 2 + i, models(commune, 2) + bump)).get();
-                BigDecimal now = previous;
-                while (now != null && now.compareTo(previous) == 0) {
-                    if (System.nanoTime() - published > PATIENCE.toNanos()) {
-                        throw new AssertionError("the national figure never reflected revision " + (2 + i) + " of " + commune);
-                    }
-                    now = number(national(FLOW_INDICATOR).get("numerator"));
-                }
+                await("the national figure reflecting revision " + (2 + i) + " of " + commune).atMost(PATIENCE)
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                        .until(() -> number(national(FLOW_INDICATOR).get("numerator")),
+                                now -> now == null || now.compareTo(previous) != 0);
                 delays.add(System.nanoTime() - published);
             }
             put("accepted revision -> national " + FLOW_INDICATOR + " (" + samples + " samples)", percentiles(delays));

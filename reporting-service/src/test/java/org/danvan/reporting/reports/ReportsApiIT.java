@@ -110,7 +110,7 @@ class ReportsApiIT {
 
     private List<ReportAccepted> acceptedEvents(String reportId, int count) {
         List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30)).until(
-                () -> probe.records().stream().filter(r -> reportId.equals(r.key())).toList(), r -> r.size() >= count);
+                () -> probe.events(reportId), r -> r.size() >= count);
         return records.stream().map(r -> {
             CloudEvent event = KafkaCloudEvents.read(r.headers(), r.value());
             assertThat(event.type()).isEqualTo(ReportingContract.REPORT_ACCEPTED);
@@ -227,6 +227,25 @@ class ReportsApiIT {
         assertThat(new BigDecimal(events.get(0).values().get("EXEMPLARY_AREAS").value().toString())).isEqualByComparingTo("5");
         assertThat(latest.values().get("BRIEFING_PARTICIPANTS").provisional()).isTrue();
         assertThat(latest.values()).hasSize(11);
+    }
+
+    @Test
+    void aValueTooLargeToStoreIsRefusedNamingItsField() {
+        // Decimal128 holds 34 digits and exponents up to 6111: beyond that the store would refuse the write
+        ResponseEntity<Map> huge = create("DV-6T", "2021H1", Map.of("RESIDENTS", Map.of("value", new BigDecimal("1e999999"))));
+        assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(huge.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(errors(huge)).extracting(e -> e.get("field")).containsExactly("values.RESIDENTS");
+
+        String id = (String) create("DV-6T", "2021H1", Map.of()).getBody().get("id");
+        ResponseEntity<Map> tooLarge = send(HttpMethod.PUT, "/api/v1/reports/" + id + "/values", Map.of("values",
+                Map.of("RESIDENTS", Map.of("value", "1e999999"), "BRIEFING_PARTICIPANTS", Map.of("value", "1234567890".repeat(4)))),
+                "en", null);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(tooLarge)).extracting(e -> e.get("field") + ": " + e.get("message")).containsExactlyInAnyOrder(
+                "values.RESIDENTS: value 1e999999 is too large or has too many digits (at most 34 significant digits)",
+                "values.BRIEFING_PARTICIPANTS: value " + "1234567890".repeat(4)
+                        + " is too large or has too many digits (at most 34 significant digits)");
     }
 
     @Test

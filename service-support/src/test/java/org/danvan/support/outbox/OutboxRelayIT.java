@@ -102,7 +102,7 @@ class OutboxRelayIT {
         assertThat(relay.publishPending()).as("a second round publishes nothing again").isZero();
 
         List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30)).until(
-                () -> probe.records().stream().filter(r -> id.equals(r.key())).toList(), list -> list.size() == 2);
+                () -> probe.events(id), list -> list.size() >= 2);
         List<CloudEvent> events = records.stream().map(r -> KafkaCloudEvents.read(r.headers(), r.value())).toList();
         assertThat(events).extracting(CloudEvent::id).containsExactly(first.eventId(), second.eventId());
         assertThat(events).allSatisfy(e -> assertThat(e.source()).isEqualTo("/danvan/test"));
