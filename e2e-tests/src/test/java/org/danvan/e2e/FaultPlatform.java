@@ -70,7 +70,7 @@ final class FaultPlatform {
         return env;
     }
 
-    /** POSTs JSON (with the operator's token unless {@code anonymous}) and returns the created resource's id, or null unless 201. */
+    /** POSTs JSON (with the operator's token unless {@code anonymous}); the created resource's body, or null unless 201. */
     static String create(String url, String json, boolean anonymous) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -78,11 +78,33 @@ final class FaultPlatform {
             request.header("Authorization", "Bearer " + OPERATOR);
         }
         HttpResponse<String> response = send(request.build());
-        if (response.statusCode() != 201) {
-            return null;
+        return response.statusCode() == 201 ? response.body() : null;
+    }
+
+    /** A unit as an operator registers it at directive-service. */
+    static String unit(String code, String parentId, String level) {
+        return """
+                {"code":"%s","name":"Đơn vị %s","kind":"PARTY_COMMITTEE","level":"%s","openedOn":"1986-01-01"%s}"""
+                .formatted(code, code, level, parentId == null ? "" : ",\"parentId\":\"" + parentId + "\"");
+    }
+
+    /** A directive with one target, as an operator issues it at directive-service. */
+    static String directive(String issuer, String recipient) {
+        return """
+                {"number":"%s","kind":"RESOLUTION","title":"Nghị quyết về nâng cao chất lượng Mặt trận và đoàn thể",
+                 "issuerUnitId":"%s","issuedOn":"2021-06-30","recipientUnitIds":["%s"],
+                 "targets":[{"indicatorCode":"ENROLMENT_RATE","comparator":"GTE","threshold":95,"unit":"PERCENT",
+                             "levels":["COMMUNE"],"period":{"type":"EVERY_YEAR"}}]}
+                """.formatted("05-NQ/HU-" + UUID.randomUUID(), issuer, recipient);
+    }
+
+    /** The {@code id} of a created resource's body. */
+    static String id(String body) {
+        Matcher id = ID.matcher(body);
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + body);
         }
-        Matcher id = ID.matcher(response.body());
-        return id.find() ? id.group(1) : null;
+        return id.group(1);
     }
 
     static String get(String url) {
