@@ -115,10 +115,11 @@ class PoisonRecordFaultIT {
 
         int expectedDeadLetters = cases.stream().mapToInt(c -> 3 * c.consumers().size()).sum();
         Instant sending = Instant.now();
-        List<ConsumerRecord<String, byte[]>> dead = await("every poison record dead-lettered, every valid event applied")
+        Progress done = await("every poison record dead-lettered, every valid event applied")
                 .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> deadLetters.records().stream().filter(r -> r.key() != null && r.key().startsWith(run)).toList(),
-                        records -> records.size() >= expectedDeadLetters && allApplied(cases, before));
+                .until(() -> new Progress(deadLetters.records().stream().filter(r -> r.key() != null && r.key().startsWith(run)).toList(),
+                        notApplied(cases, before)), p -> p.dead().size() >= expectedDeadLetters && p.notApplied().isEmpty());
+        List<ConsumerRecord<String, byte[]>> dead = done.dead();
         List<String> reasons = new ArrayList<>();
         dead.forEach(r -> reasons.add(EventProbe.header(r, "x-exception-message")));
         FaultPlatform.report("poison records on every consumed topic", sent, expectedDeadLetters - dead.size(),
@@ -152,14 +153,28 @@ class PoisonRecordFaultIT {
         return new long[] {FaultPlatform.consumed(reporting, "applied", c.type()), FaultPlatform.consumed(feedback, "applied", c.type())};
     }
 
-    private static boolean allApplied(List<Case> cases, List<long[]> before) {
+    /** The types of the valid events that a consumer has not applied yet. */
+    private static List<String> notApplied(List<Case> cases, List<long[]> before) {
+        List<String> missing = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             long[] now = applied(cases.get(i));
-            if (cases.get(i).consumers().contains(reporting) && now[0] <= before.get(i)[0]
-                    || cases.get(i).consumers().contains(feedback) && now[1] <= before.get(i)[1]) {
-                return false;
+            if (cases.get(i).consumers().contains(reporting) && now[0] <= before.get(i)[0]) {
+                missing.add("reporting-service " + cases.get(i).type());
+            }
+            if (cases.get(i).consumers().contains(feedback) && now[1] <= before.get(i)[1]) {
+                missing.add("feedback-service " + cases.get(i).type());
             }
         }
-        return true;
+        return missing;
+    }
+
+    /** Dead letters so far and the valid events not applied yet; printed when the wait times out. */
+    private record Progress(List<ConsumerRecord<String, byte[]>> dead, List<String> notApplied) {
+
+        @Override
+        public String toString() {
+            return dead.size() + " dead letters (" + dead.stream().map(r -> r.topic() + "/" + r.key()).toList()
+                    + "), not applied: " + notApplied;
+        }
     }
 }
