@@ -42,6 +42,8 @@ class Report extends AggregateRoot {
     private LocalDate submittedOn;
     /** Decided by the first submission: a return for corrections does not make the unit late. */
     private boolean late;
+    /** For a report received on paper and typed in later: when it was received, who entered it and when. */
+    private Receipt receipt;
     private List<Return> returns = new ArrayList<>();
     private LocalDate acceptedOn;
     /** 0 until accepted, then the number of the current revision. */
@@ -49,6 +51,10 @@ class Report extends AggregateRoot {
     private List<Revision> revisions = new ArrayList<>();
 
     record Return(LocalDate returnedOn, List<String> reasons) {
+    }
+
+    /** A report that reached the unit above on paper: its date of receipt decides timeliness; the entry is audited. */
+    record Receipt(LocalDate receivedOn, String enteredBy, Instant enteredAt) {
     }
 
     /** The values of one accepted revision; {@code reason} explains every revision after the first. */
@@ -81,18 +87,23 @@ class Report extends AggregateRoot {
 
     /**
      * Submits the values; {@code requireComplete} refuses them if a required one is missing or a rule fails.
-     * Returns whether this was the first submission, the one that decides whether the report is late.
+     * A report received on paper carries its {@code receipt}, whose date stands for the submission. Returns
+     * whether this was the first submission, the one that decides whether the report is late.
      */
-    boolean submit(Runnable requireComplete, LocalDate today) {
+    boolean submit(Runnable requireComplete, LocalDate today, Receipt paper) {
         ReportStatus next = ReportLifecycle.next(status, ReportAction.SUBMIT);
         requireComplete.run();
         status = next;
-        submittedOn = today;
+        LocalDate on = paper == null ? today : paper.receivedOn();
+        submittedOn = on;
+        if (paper != null) {
+            receipt = paper;
+        }
         if (firstSubmittedOn != null) {
             return false;
         }
-        firstSubmittedOn = today;
-        late = today.isAfter(dueOn);
+        firstSubmittedOn = on;
+        late = on.isAfter(dueOn);
         return true;
     }
 
@@ -157,7 +168,9 @@ class Report extends AggregateRoot {
 
     ReportView view() {
         return new ReportView(id, formCode, unitId, period, status, ReportView.values(values), dueOn, firstSubmittedOn,
-                submittedOn, late, returns.stream().map(r -> new ReportView.ReturnView(r.returnedOn(), r.reasons())).toList(),
+                submittedOn, late, receipt == null ? null
+                        : new ReportView.ReceiptView(receipt.receivedOn(), receipt.enteredBy(), receipt.enteredAt()),
+                returns.stream().map(r -> new ReportView.ReturnView(r.returnedOn(), r.reasons())).toList(),
                 acceptedOn, revision, storeVersion());
     }
 }

@@ -1,5 +1,6 @@
 package org.danvan.reporting.reports;
 
+import java.time.LocalDate;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.danvan.reporting.aggregates.UnitScope;
@@ -76,6 +78,9 @@ class ReportController {
     record ValuesRequest(@NotNull Map<String, @Valid @NotNull ValueInput> values) {
     }
 
+    record SubmitRequest(@PastOrPresent LocalDate receivedOn) {
+    }
+
     record ReturnRequest(@NotEmpty List<@NotBlank String> reasons) {
     }
 
@@ -104,11 +109,15 @@ class ReportController {
         return ok(reports.updateValues(id, raw(request.values()), ifMatch));
     }
 
+    /**
+     * Submits a report. A report that arrived on paper and is typed in later gives the day it was received
+     * ({@code receivedOn}): that day decides whether it was late, and who entered it and when is kept.
+     */
     @PostMapping("/{id}/submit")
-    ResponseEntity<ReportView> submit(@PathVariable String id,
+    ResponseEntity<ReportView> submit(@PathVariable String id, @Valid @RequestBody(required = false) SubmitRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         inScope(id, WORKERS);
-        return ok(reports.submit(id, ifMatch));
+        return ok(reports.submit(id, ifMatch, request == null ? null : request.receivedOn(), Callers.current().subject()));
     }
 
     @PostMapping("/{id}/return")

@@ -1,5 +1,6 @@
 package org.danvan.reporting.reports;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,9 @@ class ReportImport {
     }
 
     /** {@code allowed}: whether the caller may report for a unit; rows for other units are errors. */
-    List<ReportView> run(List<ReportImportRows.Row> rows, String defaultForm, Locale locale, java.util.function.Predicate<String> allowed) {
+    /** {@code enteredBy}: who typed the reports in, kept with those received on paper (a {@code receivedOn} column). */
+    List<ReportView> run(List<ReportImportRows.Row> rows, String defaultForm, Locale locale, java.util.function.Predicate<String> allowed,
+            String enteredBy) {
         List<Map<String, Object>> errors = new ArrayList<>();
         List<Report> accepted = new ArrayList<>();
         Map<String, Integer> rowOfKey = new HashMap<>();
@@ -51,7 +54,10 @@ class ReportImport {
             if (row.unitId() != null && row.period() != null && formCode != null) {
                 Reports.Checked checked = reports.check(formCode, row.period(), row.values(), true);
                 violations.addAll(checked.violations());
-                if (checked.violations().isEmpty()) {
+                LocalDate receivedOn = receivedOn(row.receivedOn(), violations);
+                Report.Receipt paper = checked.period() == null ? null
+                        : reports.receipt(receivedOn, checked.period(), enteredBy, violations);
+                if (violations.isEmpty()) {
                     String key = formCode + "|" + row.unitId() + "|" + checked.period();
                     Integer earlier = rowOfKey.putIfAbsent(key, row.number());
                     if (earlier != null) {
@@ -59,7 +65,7 @@ class ReportImport {
                     } else if (repository.existsByFormCodeAndUnitIdAndPeriod(formCode, row.unitId(), checked.period().toString())) {
                         violations.add(new Violation("unitId", "report.import.exists", formCode, row.unitId(), checked.period()));
                     } else {
-                        accepted.add(reports.newSubmittedReport(checked, row.unitId()));
+                        accepted.add(reports.newSubmittedReport(checked, row.unitId(), paper));
                     }
                 }
             }
@@ -88,5 +94,24 @@ class ReportImport {
         error.put("field", violation.field());
         error.put("reason", messages.getMessage(violation.messageCode(), violation.arguments(), violation.messageCode(), locale));
         return error;
+    }
+
+    private static final java.time.format.DateTimeFormatter VIETNAMESE_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /** A date as written in a sheet: ISO (2021-07-10) or Vietnamese (10/07/2021); null when empty. */
+    private static LocalDate receivedOn(String text, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (java.time.format.DateTimeFormatter format : List.of(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, VIETNAMESE_DATE)) {
+            try {
+                return LocalDate.parse(text.strip(), format);
+            } catch (java.time.format.DateTimeParseException e) {
+                // try the next way of writing it
+            }
+        }
+        violations.add(new Violation("receivedOn", "report.received-on.not-a-date", text));
+        return null;
     }
 }

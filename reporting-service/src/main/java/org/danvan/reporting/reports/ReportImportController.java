@@ -44,7 +44,8 @@ class ReportImportController {
         scope.requireRole(Callers.current(), ReportController.WORKERS);
         List<ReportImportRows.Row> rows = new ReportImportRows(catalogue.elementsByCode())
                 .fromCsv(new String(body, StandardCharsets.UTF_8));
-        return created(reportImport.run(rows, form, locale, unit -> scope.covers(Callers.current(), unit)));
+        return created(reportImport.run(rows, form, locale, unit -> scope.covers(Callers.current(), unit),
+                Callers.current().subject()));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -56,7 +57,8 @@ class ReportImportController {
         } catch (RuntimeException e) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.Violation("body", "report.import.not-json-array")));
         }
-        return created(reportImport.run(rows, form, locale, unit -> scope.covers(Callers.current(), unit)));
+        return created(reportImport.run(rows, form, locale, unit -> scope.covers(Callers.current(), unit),
+                Callers.current().subject()));
     }
 
     private static ResponseEntity<Imported> created(List<ReportView> reports) {

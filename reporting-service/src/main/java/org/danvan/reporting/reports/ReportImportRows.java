@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class ReportImportRows {
 
     /** One row as written; {@code number} counts data rows from 1, and 0 stands for the header. */
-    record Row(int number, String unitId, String period, String formCode, Map<String, ReportValidation.RawValue> values,
-            List<Violation> errors) {
+    /** {@code receivedOn}: the day a report received on paper reached the unit above, as written (or null). */
+    record Row(int number, String unitId, String period, String formCode, String receivedOn,
+            Map<String, ReportValidation.RawValue> values, List<Violation> errors) {
     }
 
     private static final Map<String, String> HEADERS = new HashMap<>();
@@ -31,6 +32,7 @@ final class ReportImportRows {
         alias("unitId", "ma don vi", "don vi", "unitid", "unit id", "unit");
         alias("period", "ky bao cao", "ky", "period");
         alias("formCode", "mau bao cao", "ma mau bao cao", "ma mau", "formcode", "form code", "form");
+        alias("receivedOn", "ngay nhan", "ngay nhan bao cao", "receivedon", "received on");
         alias("values", "values", "gia tri");
     }
 
@@ -73,7 +75,7 @@ final class ReportImportRows {
             }
         }
         if (!headerErrors.isEmpty()) {
-            rows.add(new Row(0, null, null, null, Map.of(), headerErrors));
+            rows.add(new Row(0, null, null, null, null, Map.of(), headerErrors));
             return rows;
         }
         for (int i = 1; i < records.size(); i++) {
@@ -95,8 +97,8 @@ final class ReportImportRows {
                     values.put(element(columns.get(c)), new ReportValidation.RawValue(cell, null, null));
                 }
             }
-            rows.add(new Row(rows.size() + 1, fields.get("unitId"), fields.get("period"), fields.get("formCode"), values,
-                    List.of()));
+            rows.add(new Row(rows.size() + 1, fields.get("unitId"), fields.get("period"), fields.get("formCode"),
+                    fields.get("receivedOn"), values, List.of()));
         }
         return rows;
     }
@@ -130,7 +132,8 @@ final class ReportImportRows {
                     value(entry.getKey(), entry.getValue(), values, errors);
                 }
             });
-            rows.add(new Row(number, fields.get("unitId"), fields.get("period"), fields.get("formCode"), values, errors));
+            rows.add(new Row(number, fields.get("unitId"), fields.get("period"), fields.get("formCode"), fields.get("receivedOn"),
+                    values, errors));
         }
         return rows;
     }

@@ -8,7 +8,11 @@ import java.util.Map;
 /** A report as the API returns it. */
 public record ReportView(String id, String formCode, String unitId, String period, ReportStatus status,
         Map<String, ValueView> values, LocalDate dueOn, LocalDate firstSubmittedOn, LocalDate submittedOn, boolean late,
-        List<ReturnView> returns, LocalDate acceptedOn, int revision, long storeVersion) {
+        ReceiptView receipt, List<ReturnView> returns, LocalDate acceptedOn, int revision, long storeVersion) {
+
+    /** A report received on paper: the date it was received, who typed it in and when. */
+    public record ReceiptView(LocalDate receivedOn, String enteredBy, java.time.Instant enteredAt) {
+    }
 
     public record ValueView(Object value, boolean provisional, boolean estimated) {
     }

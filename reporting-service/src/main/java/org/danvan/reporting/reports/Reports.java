@@ -113,12 +113,30 @@ class Reports {
         return report.view();
     }
 
-    /** A new report submitted with values the caller checked complete; {@link #insertSubmitted} stores it. */
-    Report newSubmittedReport(Checked checked, String unitId) {
+    /**
+     * A new report submitted with values the caller checked complete, received on paper when {@code paper} is
+     * given; {@link #insertSubmitted} stores it.
+     */
+    Report newSubmittedReport(Checked checked, String unitId, Report.Receipt paper) {
         Report report = newReport(checked, unitId);
         report.submit(() -> {
-        }, today());
+        }, today(), paper);
         return report;
+    }
+
+    /**
+     * The receipt of a report received on paper on {@code receivedOn} and entered now by {@code enteredBy}, or
+     * null without a date; a date after today or before the period began is a violation of {@code receivedOn}.
+     */
+    Report.Receipt receipt(LocalDate receivedOn, ReportingPeriod period, String enteredBy, List<Violation> violations) {
+        if (receivedOn == null) {
+            return null;
+        }
+        if (receivedOn.isAfter(today()) || receivedOn.isBefore(period.start())) {
+            violations.add(new Violation("receivedOn", "report.received-on.out-of-range", receivedOn, period.start(), today()));
+            return null;
+        }
+        return new Report.Receipt(receivedOn, enteredBy, clock.instant());
     }
 
     /** Stores new submitted reports, all or none: false, with none stored, if one of them exists meanwhile. */
@@ -147,9 +165,16 @@ class Reports {
         return update(report);
     }
 
-    ReportView submit(String id, String ifMatch) {
+    /** Submits a report; {@code receivedOn}, when given, is the day it was received on paper, entered by {@code enteredBy}. */
+    ReportView submit(String id, String ifMatch, LocalDate receivedOn, String enteredBy) {
         Report report = load(id, ifMatch);
-        boolean first = report.submit(() -> valid(check(report.formCode(), report.period(), raw(report.values()), true)), today());
+        List<Violation> violations = new ArrayList<>();
+        Report.Receipt paper = receipt(receivedOn, ReportingPeriod.parse(report.period()).orElseThrow(), enteredBy, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        boolean first = report.submit(() -> valid(check(report.formCode(), report.period(), raw(report.values()), true)),
+                today(), paper);
         ReportView view = update(report);
         if (first) {
             countFirstSubmission(report);

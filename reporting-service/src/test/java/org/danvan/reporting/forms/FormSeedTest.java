@@ -40,6 +40,14 @@ class FormSeedTest {
     }
 
     @Test
+    void theAnnualFormAsksAUnitsRatingOnceAsTheCountsTheRatingIndicatorUses() {
+        ReportForm form = FormSeed.read().stream().filter(f -> f.code().equals("DV-NAM")).findFirst().orElseThrow().form();
+        assertThat(form.elements()).extracting(ReportForm.Element::code)
+                .contains("UNITS_RATED_EXCELLENT", "UNITS_RATED_GOOD", "UNITS_RATED_COMPLETED", "UNITS_RATED_NOT_COMPLETED")
+                .doesNotContain("RATED_GOOD_OR_BETTER");
+    }
+
+    @Test
     void refusesARuleOverAnElementItsFormDoesNotCollect() throws IOException {
         ReportFormDocument broken = new ReportFormDocument("X", new LocalizedText("x", "x"), PeriodType.ANNUAL,
                 List.of(new ReportForm.Element("RESIDENTS", true)),

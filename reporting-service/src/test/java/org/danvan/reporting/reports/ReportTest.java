@@ -28,11 +28,11 @@ class ReportTest {
     @Test
     void onlyTheFirstSubmissionDecidesLatenessAndOnlyAcceptanceAndRevisionRecordEvents() {
         Report report = draft();
-        assertThat(report.submit(() -> { }, DUE.plusDays(1))).isTrue();
+        assertThat(report.submit(() -> { }, DUE.plusDays(1), null)).isTrue();
         assertThat(report.late()).isTrue();
         report.returnForCorrection(List.of("thiếu số liệu"), DUE.plusDays(2));
         report.edit(() -> residents(1100));
-        assertThat(report.submit(() -> { }, DUE.plusDays(3))).isFalse();
+        assertThat(report.submit(() -> { }, DUE.plusDays(3), null)).isFalse();
         assertThat(report.recordedEvents()).isEmpty();
 
         report.accept(DUE.plusDays(4));
@@ -42,6 +42,23 @@ class ReportTest {
                 .containsOnly(ReportingContract.REPORT_ACCEPTED).hasSize(2);
         assertThat(report.revisions()).extracting(Report.Revision::revision).containsExactly(1, 2);
         assertThat(report.view().status()).isEqualTo(ReportStatus.ACCEPTED);
+    }
+
+    @Test
+    void aReportReceivedOnPaperIsJudgedOnTheDayItWasReceivedNotTheDayItWasTypedIn() {
+        Report report = draft();
+        // received on 10/07 (due 15/07 here), typed in much later
+        Report.Receipt paper = new Report.Receipt(DUE.minusDays(5), "van-thu", Instant.parse("2026-11-30T02:00:00Z"));
+        assertThat(report.submit(() -> { }, DUE.plusYears(5), paper)).isTrue();
+        assertThat(report.late()).isFalse();
+        assertThat(report.view().firstSubmittedOn()).isEqualTo(DUE.minusDays(5));
+        assertThat(report.view().receipt()).isEqualTo(new ReportView.ReceiptView(DUE.minusDays(5), "van-thu",
+                Instant.parse("2026-11-30T02:00:00Z")));
+
+        Report late = draft();
+        assertThat(late.submit(() -> { }, DUE.plusYears(5), new Report.Receipt(DUE.plusDays(1), "van-thu", Instant.EPOCH)))
+                .isTrue();
+        assertThat(late.late()).isTrue();
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.reporting.ReportAccepted;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.TestClock;
 import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -105,7 +105,7 @@ class ReportsApiIT {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        return TestClock.instance().today();
     }
 
     private List<ReportAccepted> acceptedEvents(String reportId, int count) {
@@ -320,6 +320,40 @@ class ReportsApiIT {
         assertThat(http.getForObject("/api/v1/reports?unit=" + third, List.class)).singleElement()
                 .satisfies(r -> assertThat(((Map<String, Map<String, Object>>) ((Map<String, Object>) r).get("values"))
                         .get("MEMBERS_ACTIVE")).containsEntry("estimated", true));
+    }
+
+    @Test
+    void aReportReceivedOnPaperAndTypedInLaterKeepsTheDayItWasReceived() {
+        // received on paper on 10/07/2021, due 15/07/2021, typed in years later: on time, and who entered it is kept
+        String id = (String) create("DV-6T", "2021H1", semiannual(2400, 8, 3)).getBody().get("id");
+        ResponseEntity<Map> submitted = send(HttpMethod.POST, "/api/v1/reports/" + id + "/submit",
+                Map.of("receivedOn", "2021-07-10"), null, null);
+        assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(submitted.getBody()).containsEntry("late", false).containsEntry("firstSubmittedOn", "2021-07-10");
+        assertThat((Map<String, Object>) submitted.getBody().get("receipt")).containsEntry("receivedOn", "2021-07-10")
+                .containsEntry("enteredBy", "test-operator").containsKey("enteredAt");
+
+        String before = (String) create("DV-6T", "2022H1", semiannual(2400, 8, 3)).getBody().get("id");
+        ResponseEntity<Map> tooEarly = send(HttpMethod.POST, "/api/v1/reports/" + before + "/submit",
+                Map.of("receivedOn", "2021-12-31"), "en", null);
+        assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(tooEarly)).extracting(e -> e.get("field")).containsExactly("receivedOn");
+        ResponseEntity<Map> future = send(HttpMethod.POST, "/api/v1/reports/" + before + "/submit",
+                Map.of("receivedOn", today().plusDays(1).toString()), "en", null);
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        // the same through a bulk import: a "Ngày nhận" column in Vietnamese date format
+        String csv = """
+                Mã đơn vị;Kỳ báo cáo;Ngày nhận;RESIDENTS;MEMBERS_ENROLLED;MEMBERS_ACTIVE;RESIDENTIAL_AREAS;EXEMPLARY_AREAS;MODEL_AREAS;MODELS_BUILT;SUPERVISION_SESSIONS;DIALOGUE_CONFERENCES;BRIEFING_CLASSES;BRIEFING_PARTICIPANTS
+                %s;2020H2;10/01/2021;1500;1425;1300;10;6;3;2;1;1;3;250
+                %s;2020H1;20/07/2020;1500;1425;1300;10;6;3;2;1;1;3;250
+                """.formatted(unit, unit);
+        assertThat(importCsv(csv, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(http.getForObject("/api/v1/reports?unit=" + unit + "&period=2020H2", List.class)).singleElement()
+                .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("late", false)
+                        .containsEntry("firstSubmittedOn", "2021-01-10"));
+        assertThat(http.getForObject("/api/v1/reports?unit=" + unit + "&period=2020H1", List.class)).singleElement()
+                .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("late", true));
     }
 
     private ResponseEntity<Map> importCsv(String csv, String language) {
