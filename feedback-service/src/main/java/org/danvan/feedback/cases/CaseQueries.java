@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.danvan.feedback.cases.CaseAccess.Need;
+import org.danvan.feedback.deadlines.Deadlines;
 import org.danvan.feedback.identity.CitizenIdentity;
 import org.danvan.feedback.identity.IdentityAccess;
 import org.danvan.feedback.identity.IdentityVault;
@@ -30,8 +31,11 @@ class CaseQueries {
     private final IdentityVault vault;
     private final CasesProperties properties;
     private final Clock clock;
+    private final Deadlines deadlines;
 
-    CaseQueries(CaseRepository repository, CaseAccess access, IdentityVault vault, CasesProperties properties, Clock clock) {
+    CaseQueries(CaseRepository repository, CaseAccess access, IdentityVault vault, CasesProperties properties, Clock clock,
+            Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.repository = repository;
         this.access = access;
         this.vault = vault;
@@ -49,7 +53,7 @@ class CaseQueries {
                 .filter(c -> kind == null || c.kind == kind)
                 .filter(c -> folded == null || Arrays.stream(folded.split("\\s+")).allMatch(c.searchText::contains))
                 .sorted(Comparator.comparing((Case c) -> c.receivedOn).reversed())
-                .map(c -> CaseView.of(c, today, properties.prolongedAfterDays())).toList();
+                .map(c -> CaseView.of(c, today, properties.prolongedAfterDays(), deadlines)).toList();
     }
 
     /** Open cases of the same kind and responsible unit whose words overlap most with this one's. */

@@ -124,6 +124,6 @@ class Cases {
     }
 
     private CaseView view(Case c) {
-        return CaseView.of(c, LocalDate.now(clock), properties.prolongedAfterDays());
+        return CaseView.of(c, LocalDate.now(clock), properties.prolongedAfterDays(), deadlines);
     }
 }

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.danvan.contracts.feedback.FeedbackContract;
+import org.danvan.feedback.cases.FeedbackTestTree;
+import org.danvan.feedback.units.UnitDirectory;
 import org.danvan.testsupport.DanvanIntegrationTest;
+import org.danvan.testsupport.EventProbe;
 import org.danvan.testsupport.TestClock;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +37,8 @@ class CalendarIT {
     TestRestTemplate http;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    UnitDirectory directory;
 
     @AfterEach
     void unpinClock() {
@@ -73,6 +79,26 @@ class CalendarIT {
         assertThat((List<String>) loaded.getBody().get("workingDays")).containsExactly("2031-01-18");
         assertThat(missing()).isZero();
         assertThat(call(HttpMethod.GET, "/api/v1/calendar/2031", null, OPERATOR).getBody()).containsEntry("official", true);
+    }
+
+    @Test
+    void aCaseWhoseDeadlineCrossesIntoAYearWithoutItsScheduleSaysItsDatesAreProvisional() {
+        FeedbackTestTree tree;
+        try (EventProbe probe = new EventProbe(FeedbackContract.CASES.name())) {
+            tree = new FeedbackTestTree(http, probe, directory);
+        }
+        TestClock.instance().pin(Instant.parse("2026-11-02T03:00:00Z"));
+        Map<String, Object> early = file(tree);
+        assertThat(early).containsEntry("acceptanceDueOn", "2026-11-16").containsEntry("deadlinesProvisional", false);
+        // ten working days from 28/12/2026 end in January 2027, whose schedule is not announced yet
+        TestClock.instance().pin(Instant.parse("2026-12-28T03:00:00Z"));
+        assertThat(file(tree)).containsEntry("deadlinesProvisional", true);
+    }
+
+    private Map<String, Object> file(FeedbackTestTree tree) {
+        String id = (String) tree.post("/api/v1/cases", Map.of("kind", "COMPLAINT", "subject", "Khiếu nại",
+                "content", "Nội dung khiếu nại", "areaUnitId", tree.villageA), null).getBody().get("id");
+        return tree.get("/api/v1/cases/" + id, tree.reviewerA).getBody();
     }
 
     @Test
