@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.danvan.support.limits.MaxItems;
 import org.danvan.support.problem.PreconditionFailedException;
 import org.danvan.support.security.Callers;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,7 +52,7 @@ class DirectiveController {
         return directive;
     }
 
-    record AmendRequest(@NotNull @Valid DirectiveRequest directive, @NotEmpty List<@NotBlank String> changes) {
+    record AmendRequest(@NotNull @Valid DirectiveRequest directive, @NotEmpty @MaxItems List<@NotBlank String> changes) {
     }
 
     record EndRequest(@NotNull LocalDate effectiveOn, @NotBlank String reason, String supersededBy) {

@@ -9,6 +9,7 @@ import org.danvan.contracts.Topics;
 import org.danvan.support.aggregate.AggregateWrites;
 import org.danvan.support.events.InboundEventReader;
 import org.danvan.support.health.MongoPingHealthIndicator;
+import org.danvan.support.limits.RequestLimits;
 import org.danvan.support.outbox.OutboxProperties;
 import org.danvan.support.outbox.OutboxRelay;
 import org.danvan.support.outbox.PendingOutboxIndex;
@@ -30,7 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class})
 public class DanvanServiceAutoConfiguration {
 
     @Bean
