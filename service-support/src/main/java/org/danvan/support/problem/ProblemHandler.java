@@ -1,9 +1,11 @@
 package org.danvan.support.problem;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -147,8 +149,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The same text as for a field error: the constraint's code with its attributes in name order (Spring's arguments). */
     private String message(ConstraintViolation<?> violation) {
         var descriptor = violation.getConstraintDescriptor();
-        List<Object> arguments = new java.util.ArrayList<>(List.of(lastName(violation)));
-        new java.util.TreeMap<>(descriptor.getAttributes()).forEach((attribute, value) -> {
+        List<Object> arguments = new ArrayList<>(List.of(lastName(violation)));
+        new TreeMap<>(descriptor.getAttributes()).forEach((attribute, value) -> {
             if (!List.of("message", "groups", "payload").contains(attribute)) {
                 arguments.add(value);
             }
