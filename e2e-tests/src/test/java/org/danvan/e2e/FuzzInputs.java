@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,7 @@ final class FuzzInputs {
     record Probe(String operation, String input, String method, String path, Map<String, String> headers, byte[] body) {
     }
 
-    static final int OVERSIZED_ITEMS = 5_000;
+    private static final int OVERSIZED_ITEMS = 5_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JSON.getNodeFactory();
     private static final String PLAIN_ID = "fuzz-1";
@@ -60,11 +61,9 @@ final class FuzzInputs {
         byte[] valid = bodySchema.isMissingNode() ? null : bytes(sample(bodySchema, Leaves.VALID, null, 0));
         Map<String, String> headers = valid == null ? Map.of() : JSON_BODY;
         List<Probe> probes = new ArrayList<>();
-        for (String odd : ODD_IDS) {
-            if (template.contains("{")) {
-                probes.add(new Probe(name, "path id " + abbreviate(odd), method,
-                        withIds(template, odd) + query(parameters, null, null), headers, valid));
-            }
+        for (String odd : template.contains("{") ? ODD_IDS : List.<String>of()) {
+            probes.add(new Probe(name, "path id " + abbreviate(odd), method,
+                    withIds(template, odd) + query(parameters, null, null), headers, valid));
         }
         for (JsonNode parameter : parameters) {
             String in = parameter.path("in").asString();
@@ -240,7 +239,7 @@ final class FuzzInputs {
     }
 
     private static String withIds(String template, String id) {
-        return template.replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(id));
+        return template.replaceAll("\\{[^}]+}", Matcher.quoteReplacement(id));
     }
 
     private static byte[] multipart() {
