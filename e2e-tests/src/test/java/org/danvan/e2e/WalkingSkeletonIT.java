@@ -24,7 +24,6 @@ import io.opentelemetry.proto.trace.v1.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.testsupport.EventProbe;
-import org.danvan.testsupport.TestInfrastructure;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,32 +51,23 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startPlatform() throws IOException, InterruptedException {
-        TestInfrastructure.Endpoints infrastructure = TestInfrastructure.endpoints();
         traces = new OtlpTraceReceiver();
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                "MONGODB_URI", infrastructure.mongoUri(),
-                // a collector is configured here, and every trace is kept (production samples a tenth)
+        // a collector is configured here, and every trace is kept (production samples a tenth)
+        Map<String, String> env = Platform.serviceEnvironment(Map.of(
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
-                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0",
-                "DANVAN_OIDC_ISSUER", TestTokens.ISSUER,
-                "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation());
+                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0"));
         directives = new ServiceProcess("directive-service", env).start();
         reporting = new ServiceProcess("reporting-service", env).start();
         feedback = new ServiceProcess("feedback-service", env).start();
         directives.awaitHealthy();
         reporting.awaitHealthy();
         feedback.awaitHealthy();
-        gateway = new ServiceProcess("gateway", Map.of(
-                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
-                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0",
-                "DANVAN_OIDC_ISSUER", TestTokens.ISSUER,
-                "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation(),
-                "DIRECTIVE_SERVICE_URL", directives.url(),
-                "REPORTING_SERVICE_URL", reporting.url(),
+        gateway = new ServiceProcess("gateway", Platform.gatewayEnvironment(directives.url(), reporting.url(),
                 // the gateway's feedback route leads nowhere, to see its 503
-                "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort(),
-                "DANVAN_WEB_ORIGINS", "https://app.danvan.example"))
+                "http://127.0.0.1:" + ServiceProcess.freePort(),
+                Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
+                        "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0",
+                        "DANVAN_WEB_ORIGINS", "https://app.danvan.example")))
                 .start("--danvan.gateway.anonymous-per-minute=3",
                         // the test polls as one signed-in user, faster than any person would (RateLimitFilterTest covers it)
                         "--danvan.gateway.client-per-minute=100000").awaitHealthy();

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param anonymousPaths       path patterns citizens reach without an account (filing and tracking cases)
  * @param anonymousPerMinute   requests one client address may make to them per minute
  * @param clientPerMinute      requests one signed-in user of one client (token {@code azp} and {@code sub}) may make per minute
+ * @param maxUriLength         longest request address (path and query) in characters
+ * @param maxHeaderSize        largest total size of the request headers
  */
 @Validated
 @ConfigurationProperties("danvan.gateway")
@@ -22,5 +24,7 @@ record GatewayProperties(@NotNull @DefaultValue("5MB") DataSize maxRequestSize,
         @NotNull @DefaultValue("200MB") DataSize maxImportSize,
         @NotNull @DefaultValue({"/api/v1/cases", "/api/v1/cases/track/**", "/api/v1/petitions/*/signatures"}) List<String> anonymousPaths,
         @Positive @DefaultValue("30") int anonymousPerMinute,
-        @Positive @DefaultValue("600") int clientPerMinute) {
+        @Positive @DefaultValue("600") int clientPerMinute,
+        @Positive @DefaultValue("8192") int maxUriLength,
+        @NotNull @DefaultValue("8KB") DataSize maxHeaderSize) {
 }

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import reactor.core.publisher.Mono;
 
 /**
@@ -91,6 +92,18 @@ class GatewaySecurity {
                                     new Problems.Text("Tài khoản của bạn không có quyền thực hiện thao tác này.", "Your account may not do this."));
                         }))
                 .build();
+    }
+
+    /**
+     * What the firewall refuses (an encoded {@code /}, {@code %}, {@code .} or NUL in the path, {@code ..}, a
+     * non-printable character) is a 400 problem like every other refusal, not an empty body.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedExchanges() {
+        return (exchange, rejected) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "bad-request",
+                new Problems.Text("Yêu cầu không hợp lệ", "Bad request"),
+                new Problems.Text("Địa chỉ hoặc tiêu đề yêu cầu chứa ký tự không được phép.",
+                        "The request address or a header contains characters that are not allowed."));
     }
 
     /** Keycloak's realm roles ({@code realm_access.roles}) as {@code ROLE_<name>} authorities. */

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 class FrontDoorFilterTest {
 
     private final FrontDoorFilter filter = new FrontDoorFilter(new GatewayProperties(DataSize.ofMegabytes(5),
-            DataSize.ofMegabytes(200), List.of("/api/v1/cases"), 30, 600));
+            DataSize.ofMegabytes(200), List.of("/api/v1/cases"), 30, 600, 8192, DataSize.ofKilobytes(8)));
 
     @Test
     void replacesForwardingHeadersTheClientSentWithTheConnectionsAddress() {

@@ -24,7 +24,7 @@ class RateLimitFilterTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RateLimitFilter filter = new RateLimitFilter(new GatewayProperties(DataSize.ofMegabytes(5), DataSize.ofMegabytes(200),
-            List.of("/api/v1/cases"), 2, 3), meters);
+            List.of("/api/v1/cases"), 2, 3, 8192, DataSize.ofKilobytes(8)), meters);
     private final AtomicInteger passed = new AtomicInteger();
     private final GatewayFilterChain chain = exchange -> {
         passed.incrementAndGet();

@@ -1,6 +1,7 @@
 package org.danvan.directive.directives;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.danvan.support.limits.MaxItems;
 import org.danvan.support.problem.PreconditionFailedException;
 import org.danvan.support.security.Callers;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,12 +38,15 @@ class DirectiveController {
     private final DirectiveSearch search;
     private final DirectiveCompliance compliance;
     private final DirectiveAccess access;
+    private final Clock clock;
 
-    DirectiveController(Directives directives, DirectiveSearch search, DirectiveCompliance compliance, DirectiveAccess access) {
+    DirectiveController(Directives directives, DirectiveSearch search, DirectiveCompliance compliance, DirectiveAccess access,
+            Clock clock) {
         this.directives = directives;
         this.search = search;
         this.compliance = compliance;
         this.access = access;
+        this.clock = clock;
     }
 
     /** The directive, if the caller may see it and, for a change, act for its issuer with one of {@code roles}. */
@@ -51,7 +56,7 @@ class DirectiveController {
         return directive;
     }
 
-    record AmendRequest(@NotNull @Valid DirectiveRequest directive, @NotEmpty List<@NotBlank String> changes) {
+    record AmendRequest(@NotNull @Valid DirectiveRequest directive, @NotEmpty @MaxItems List<@NotBlank String> changes) {
     }
 
     record EndRequest(@NotNull LocalDate effectiveOn, @NotBlank String reason, String supersededBy) {
@@ -123,7 +128,7 @@ class DirectiveController {
             @RequestParam(required = false) @Min(0) Integer withoutPlanAfterDays,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         access.visible(Callers.current(), directives.get(id));
-        return compliance.of(id, withoutPlanAfterDays, asOf == null ? LocalDate.now() : asOf);
+        return compliance.of(id, withoutPlanAfterDays, asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     @GetMapping

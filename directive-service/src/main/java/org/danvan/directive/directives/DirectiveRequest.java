@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.danvan.contracts.directive.ReportingDuty;
 import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
+import org.danvan.support.limits.MaxItems;
 
 /**
  * A directive as a client submits it (DOMAIN §3). Recipients are explicit units and/or groups of units by
@@ -30,11 +31,11 @@ public record DirectiveRequest(
         @Size(max = 200) String signer,
         @Size(max = 200) String signerTitle,
         @Size(max = 100_000) String body,
-        List<@NotBlank String> implementsDirectiveIds,
-        List<@NotBlank String> recipientUnitIds,
-        List<@Valid @NotNull RecipientGroup> recipientGroups,
-        List<@Valid @NotNull TaskRequest> tasks,
-        @NotNull List<@Valid @NotNull TargetRequest> targets,
+        @MaxItems List<@NotBlank String> implementsDirectiveIds,
+        @MaxItems List<@NotBlank String> recipientUnitIds,
+        @MaxItems List<@Valid @NotNull RecipientGroup> recipientGroups,
+        @MaxItems List<@Valid @NotNull TaskRequest> tasks,
+        @NotNull @MaxItems List<@Valid @NotNull TargetRequest> targets,
         @Valid DutyRequest reportingDuty,
         LocalDate validUntil,
         Boolean draft) {
@@ -46,10 +47,10 @@ public record DirectiveRequest(
     public record TaskRequest(
             @NotNull @Positive Integer number,
             @NotBlank @Size(max = 10_000) String text,
-            List<@Valid @NotNull RecipientGroup> assigneeGroups,
-            List<@NotBlank String> assigneeUnitIds,
+            @MaxItems List<@Valid @NotNull RecipientGroup> assigneeGroups,
+            @MaxItems List<@NotBlank String> assigneeUnitIds,
             String leadUnitId,
-            List<@NotBlank String> coordinatingUnitIds,
+            @MaxItems List<@NotBlank String> coordinatingUnitIds,
             LocalDate dueOn) {
     }
 
@@ -59,8 +60,8 @@ public record DirectiveRequest(
             @NotNull BigDecimal threshold,
             BigDecimal upperThreshold,
             @NotNull TargetSpec.ThresholdUnit unit,
-            List<String> levels,
-            List<String> unitKinds,
+            @MaxItems List<String> levels,
+            @MaxItems List<String> unitKinds,
             @NotNull @Valid PeriodRequest period,
             String description) {
     }

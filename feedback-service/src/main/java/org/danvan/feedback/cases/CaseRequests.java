@@ -12,6 +12,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.danvan.feedback.deadlines.Complexity;
+import org.danvan.support.limits.MaxItems;
 
 /**
  * The bodies the case endpoints accept. {@code on} lets staff record a step on the day it happened (a
@@ -48,7 +49,7 @@ final class CaseRequests {
     record Accept(Complexity complexity, @PastOrPresent LocalDate on, @Size(max = 4000) String note) {
     }
 
-    record Refuse(@NotEmpty List<RefusalReason> reasons, @PastOrPresent LocalDate on, @Size(max = 4000) String note) {
+    record Refuse(@NotEmpty @MaxItems List<RefusalReason> reasons, @PastOrPresent LocalDate on, @Size(max = 4000) String note) {
     }
 
     record Assign(@NotBlank String unitId, @NotBlank @Size(max = 1000) String reason, @PastOrPresent LocalDate on) {
@@ -63,7 +64,7 @@ final class CaseRequests {
     record Resolve(@NotBlank @Size(max = 4000) String summary, @PastOrPresent LocalDate on) {
     }
 
-    record Explain(@NotBlank @Size(max = 4000) String explanation, @NotEmpty List<@Valid RoadmapStep> roadmap,
+    record Explain(@NotBlank @Size(max = 4000) String explanation, @NotEmpty @MaxItems List<@Valid RoadmapStep> roadmap,
             @PastOrPresent LocalDate on) {
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.danvan.support.limits.MaxItems;
 
 final class PetitionRequests {
 
@@ -24,7 +25,7 @@ final class PetitionRequests {
     record Sign(@NotBlank @Size(max = 200) String name, @NotBlank @Pattern(regexp = "[0-9 .]{9,16}") String idNumber) {
     }
 
-    record PaperSheet(@NotBlank @Size(max = 100) String sheetRef, @NotEmpty List<@Valid Sign> signatures) {
+    record PaperSheet(@NotBlank @Size(max = 100) String sheetRef, @NotEmpty @MaxItems List<@Valid Sign> signatures) {
     }
 
     record Answer(@NotBlank @Size(max = 20000) String answer) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.danvan.support.limits.MaxItems;
 
 final class SessionRequests {
 
@@ -25,8 +26,8 @@ final class SessionRequests {
             @NotBlank @Size(max = 500) String place,
             @Min(0) int attendees,
             String petitionId,
-            List<@NotBlank @Size(max = 4000) String> matters,
-            List<@Valid CommitmentRequest> commitments) {
+            @MaxItems List<@NotBlank @Size(max = 4000) String> matters,
+            @MaxItems List<@Valid CommitmentRequest> commitments) {
     }
 
     record CommitmentRequest(@NotBlank @Size(max = 2000) String text, @NotBlank String responsibleUnitId, @NotNull LocalDate dueOn) {

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.danvan.reporting.aggregates.UnitScope;
+import org.danvan.support.limits.MaxItems;
 import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.PreconditionFailedException;
 import org.danvan.support.security.Caller;
@@ -75,16 +76,16 @@ class ReportController {
             Map<String, @Valid @NotNull ValueInput> values) {
     }
 
-    record ValuesRequest(@NotNull Map<String, @Valid @NotNull ValueInput> values) {
+    record ValuesRequest(@NotNull @MaxItems Map<String, @Valid @NotNull ValueInput> values) {
     }
 
     record SubmitRequest(@PastOrPresent LocalDate receivedOn) {
     }
 
-    record ReturnRequest(@NotEmpty List<@NotBlank String> reasons) {
+    record ReturnRequest(@NotEmpty @MaxItems List<@NotBlank String> reasons) {
     }
 
-    record ReviseRequest(@NotNull Map<String, @Valid @NotNull ValueInput> values, @NotBlank String reason) {
+    record ReviseRequest(@NotNull @MaxItems Map<String, @Valid @NotNull ValueInput> values, @NotBlank String reason) {
     }
 
     @PostMapping

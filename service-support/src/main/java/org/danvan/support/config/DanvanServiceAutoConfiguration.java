@@ -9,16 +9,20 @@ import org.danvan.contracts.Topics;
 import org.danvan.support.aggregate.AggregateWrites;
 import org.danvan.support.events.InboundEventReader;
 import org.danvan.support.health.MongoPingHealthIndicator;
+import org.danvan.support.limits.RequestLimits;
 import org.danvan.support.outbox.OutboxProperties;
 import org.danvan.support.outbox.OutboxRelay;
 import org.danvan.support.outbox.PendingOutboxIndex;
 import org.danvan.support.problem.ProblemHandler;
 import org.danvan.support.web.IdempotencyKeyFilter;
+import org.danvan.support.web.ProblemErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,7 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class})
 public class DanvanServiceAutoConfiguration {
 
     @Bean
@@ -42,6 +46,12 @@ public class DanvanServiceAutoConfiguration {
     @ConditionalOnBean(MongoTemplate.class)
     IdempotencyKeyFilter idempotencyKeyFilter(MongoTemplate mongo, MessageSource messageSource) {
         return new IdempotencyKeyFilter(mongo, messageSource);
+    }
+
+    /** Unordered, so it runs after Spring Boot's customizer and replaces the report valve that one adds. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(MessageSource messageSource) {
+        return factory -> factory.addContextCustomizers(context -> ProblemErrorReportValve.install(context, messageSource));
     }
 
     @Bean

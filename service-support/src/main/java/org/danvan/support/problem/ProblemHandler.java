@@ -1,12 +1,18 @@
 package org.danvan.support.problem;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -64,6 +71,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return validationProblem(errors, headers, request);
     }
 
+    /** A parameter (query, path, header) that does not convert: {@code page=abc}, an unknown enum value, a bad date. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return validationProblem(List.of(error(ex.getPropertyName(), "typeMismatch")), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return validationProblem(List.of(error(ex.getParameterName(), "NotNull")), headers, request);
+    }
+
+    /** Method validation by a {@code @Validated} bean (a controller or a service), reported like the others. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", lastName(violation), "message", message(violation)))
+                .toList();
+        return validationProblem(errors, new HttpHeaders(), request);
+    }
+
     /** Validation found by the domain rather than by annotations, reported the same way. */
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> handleInvalidRequest(InvalidRequestException ex, WebRequest request) {
@@ -100,6 +129,34 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setDetail(message("problem.validation.detail", errors.size()));
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().headers(headers).body(body);
+    }
+
+    private Map<String, String> error(String field, String code) {
+        return Map.of("field", field == null ? "?" : field, "message", message(code));
+    }
+
+    /** {@code search.page} is the parameter {@code page}; {@code file.arg0.items[3].name} the field {@code name}. */
+    private static String lastName(ConstraintViolation<?> violation) {
+        String name = "?";
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name;
+    }
+
+    /** The same text as for a field error: the constraint's code with its attributes in name order (Spring's arguments). */
+    private String message(ConstraintViolation<?> violation) {
+        var descriptor = violation.getConstraintDescriptor();
+        List<Object> arguments = new ArrayList<>(List.of(lastName(violation)));
+        new TreeMap<>(descriptor.getAttributes()).forEach((attribute, value) -> {
+            if (!List.of("message", "groups", "payload").contains(attribute)) {
+                arguments.add(value);
+            }
+        });
+        return messages.getMessage(descriptor.getAnnotation().annotationType().getSimpleName(), arguments.toArray(),
+                violation.getMessage(), LocaleContextHolder.getLocale());
     }
 
     private String message(String code, Object... args) {

@@ -1,0 +1,38 @@
+package org.danvan.e2e;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.danvan.testsupport.TestInfrastructure;
+import org.danvan.testsupport.TestTokens;
+
+/** The settings the end-to-end tests start the platform's processes with: the test broker, store and token issuer. */
+final class Platform {
+
+    private Platform() {
+    }
+
+    /** For each service: the embedded Kafka and Mongo-wire store, and trust in the test token issuer only. */
+    static Map<String, String> serviceEnvironment(Map<String, String> extra) {
+        TestInfrastructure.Endpoints infrastructure = TestInfrastructure.endpoints();
+        Map<String, String> environment = new HashMap<>(extra);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        environment.put("MONGODB_URI", infrastructure.mongoUri());
+        environment.putAll(trustTestTokens());
+        return environment;
+    }
+
+    /** For the gateway: the services behind its routes, and the same token issuer. */
+    static Map<String, String> gatewayEnvironment(String directives, String reporting, String feedback, Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(extra);
+        environment.put("DIRECTIVE_SERVICE_URL", directives);
+        environment.put("REPORTING_SERVICE_URL", reporting);
+        environment.put("FEEDBACK_SERVICE_URL", feedback);
+        environment.putAll(trustTestTokens());
+        return environment;
+    }
+
+    private static Map<String, String> trustTestTokens() {
+        return Map.of("DANVAN_OIDC_ISSUER", TestTokens.ISSUER, "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation());
+    }
+}
