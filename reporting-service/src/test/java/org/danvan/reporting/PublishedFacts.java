@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.KafkaCloudEvents;
+import org.danvan.contracts.directive.DirectiveAmended;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.contracts.directive.ReportingDuty;
@@ -60,8 +61,12 @@ public final class PublishedFacts {
             List<String> recipientUnitIds, List<FixtureGroup> recipientGroups, ReportingDuty reportingDuty) {
     }
 
-    /** A directive as published: its id and the codes of the units its recipients resolved to. */
-    public record Issued(String directiveId, List<String> recipientCodes) {
+    /** A directive as published: its issued event and the codes of the units its recipients resolved to. */
+    public record Issued(DirectiveIssued event, List<String> recipientCodes) {
+
+        public String directiveId() {
+            return event.directiveId();
+        }
     }
 
     private final EventProbe probe;
@@ -140,12 +145,25 @@ public final class PublishedFacts {
         recipients.remove(d.issuerUnitId());
         ReportingDuty duty = d.reportingDuty();
         String directiveId = id(d.number().replaceAll("[^A-Za-z0-9]+", "-"));
-        probe.send(record(DirectiveContract.DIRECTIVES.name(), DirectiveContract.DIRECTIVE_ISSUED, directiveId,
-                new DirectiveIssued(directiveId, 1, d.number(), d.kind(), d.title(), id(d.issuerUnitId()), d.issuedOn(),
-                        recipients.stream().map(this::id).toList(), List.of(),
-                        new ReportingDuty(duty.cadences(), duty.dueOffsetDays(), id(duty.reportToUnitId()),
-                                duty.viaUnitId() == null ? null : id(duty.viaUnitId())))));
-        return new Issued(directiveId, List.copyOf(recipients));
+        DirectiveIssued issued = new DirectiveIssued(directiveId, 1, d.number(), d.kind(), d.title(), id(d.issuerUnitId()),
+                d.issuedOn(), recipients.stream().map(this::id).toList(), List.of(),
+                new ReportingDuty(duty.cadences(), duty.dueOffsetDays(), id(duty.reportToUnitId()),
+                        duty.viaUnitId() == null ? null : id(duty.viaUnitId())));
+        publish(issued);
+        return new Issued(issued, List.copyOf(recipients));
+    }
+
+    /** Publishes an issued event again, as a redelivery would. */
+    public void publish(DirectiveIssued issued) {
+        probe.send(record(DirectiveContract.DIRECTIVES.name(), DirectiveContract.DIRECTIVE_ISSUED, issued.directiveId(), issued));
+    }
+
+    /** Amends an issued directive to {@code version} with these recipient units (ids), the rest unchanged. */
+    public void amend(DirectiveIssued issued, int version, List<String> recipientUnitIds) {
+        probe.send(record(DirectiveContract.DIRECTIVES.name(), DirectiveContract.DIRECTIVE_AMENDED, issued.directiveId(),
+                new DirectiveAmended(issued.directiveId(), version, issued.number(), issued.kind(), issued.title(),
+                        issued.issuerUnitId(), issued.issuedOn(), recipientUnitIds, issued.targets(), issued.reportingDuty(),
+                        List.of("recipients"))));
     }
 
     public void report(String unitCode, int revision, String form, String period, Map<String, Integer> numbers) {

@@ -103,5 +103,28 @@ class DutyCompletenessIT {
         assertThat(get(TestTokens.issue("reviewer-qn", kit.id("QN"), "reviewer"), duty + "2021H1").getBody())
                 .containsEntry("receivedReports", 24);
         assertThat(get(banDanVan, duty + "2021-06").getStatusCode().value()).isEqualTo(400);
+        // 2020 was over before the dispatch was issued on 8 February 2021
+        assertThat(get(banDanVan, duty + "2020").getBody()).containsEntry("expectedUnits", 25).containsEntry("expectedReports", 0);
+    }
+
+    @Test
+    void anAmendmentReplacesTheRecipientsAndARedeliveredOlderVersionChangesNothing() throws IOException {
+        try (EventProbe probe = new EventProbe()) {
+            PublishedFacts kit = new PublishedFacts(probe);
+            PublishedFacts.Issued dispatch = kit.issueFixtureDirective("246-CV-TU.json", kit.registerFixtureUnits("quang-ngai-units.json"));
+            String operator = TestTokens.issue("test-operator", null, "operator");
+            String path = "/api/v1/duties/" + dispatch.directiveId() + "/completeness?period=2021H1";
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(operator, path),
+                    r -> r.getStatusCode().value() == 200 && Integer.valueOf(25).equals(r.getBody().get("expectedUnits")));
+
+            List<String> withoutThePress = dispatch.event().recipientUnitIds().stream()
+                    .filter(id -> !id.equals(kit.id("QN-BAO"))).toList();
+            kit.amend(dispatch.event(), 2, withoutThePress);
+            kit.publish(dispatch.event());
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(operator, path).getBody().get("expectedUnits"), Integer.valueOf(24)::equals);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> get(operator, path).getBody().get("expectedUnits"), Integer.valueOf(24)::equals);
+        }
     }
 }
