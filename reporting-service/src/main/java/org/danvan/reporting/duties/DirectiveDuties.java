@@ -9,6 +9,7 @@ import org.danvan.contracts.EventJson;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.contracts.directive.ReportingDuty;
+import org.danvan.reporting.DirectiveEventHandler;
 import org.danvan.support.persistence.DuplicateKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** The reporting duty and resolved recipients of every directive, kept from the directive topic alone. */
 @Component
-class DirectiveDuties {
+class DirectiveDuties implements DirectiveEventHandler {
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
@@ -55,13 +56,14 @@ class DirectiveDuties {
         return Optional.ofNullable(mongo.findById(directiveId, DutyDocument.class));
     }
 
-    void consume(CloudEvent event) {
+    @Override
+    public void consume(CloudEvent event) {
         String outcome = "ignored";
         // an amendment carries the whole new version in the issued event's shape
         if (DirectiveContract.DIRECTIVE_ISSUED.equals(event.type()) || DirectiveContract.DIRECTIVE_AMENDED.equals(event.type())) {
             outcome = apply(event.id(), EventJson.read(event.data(), DirectiveIssued.class)) ? "applied" : "duplicate";
         }
-        // its own name: danvan.events.consumed already counts each directive event once, for the targets
+        // its own name: danvan.events.consumed already counts each directive event once, as the targets read it
         meters.counter("danvan.duties.events.consumed", "type", event.type(), "outcome", outcome).increment();
     }
 }

@@ -7,6 +7,7 @@ import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.reporting.DirectiveEventHandler;
 import org.danvan.support.persistence.DuplicateKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** The targets of every directive, kept from the directive topic alone. */
 @Component
-class DirectiveTargets {
+class DirectiveTargets implements DirectiveEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DirectiveTargets.class);
 
@@ -57,7 +58,8 @@ class DirectiveTargets {
                 : directive.targets().stream().map(t -> TargetView.of(directive, t)).toList();
     }
 
-    void consume(CloudEvent event) {
+    @Override
+    public void consume(CloudEvent event) {
         String outcome = "ignored";
         // an amendment carries the whole new version in the issued event's shape
         if (DirectiveContract.DIRECTIVE_ISSUED.equals(event.type()) || DirectiveContract.DIRECTIVE_AMENDED.equals(event.type())) {
