@@ -22,7 +22,7 @@ class EventSchemasTest {
                 new TargetPeriod(TargetPeriod.Type.EVERY_YEAR, null, null), "≥ 95 % cư dân tham gia các đoàn thể");
         return new DirectiveIssued("d-1", 1, "05-NQ/HU", "RESOLUTION", "Nghị quyết về Mặt trận", "u-duc-trong",
                 LocalDate.of(2021, 6, 30), List.of("u-commune-1"), List.of(enrolment),
-                new ReportingDuty(ReportingDuty.Cadence.ANNUAL, 15, "u-duc-trong", null));
+                new ReportingDuty(List.of(ReportingDuty.Cadence.ANNUAL), 15, "u-duc-trong", null));
     }
 
     @Test
@@ -34,6 +34,34 @@ class EventSchemasTest {
     void eventJsonRoundTripsTheRecord() {
         DirectiveIssued issued = enrolmentDirective();
         assertThat(EventJson.read(EventJson.write(issued), DirectiveIssued.class)).isEqualTo(issued);
+    }
+
+    @Test
+    void aDutyWrittenWithASingleCadenceStillReadsAndValidates() {
+        byte[] old = """
+                {"directiveId":"d-1","version":1,"number":"246-CV/TU","kind":"OFFICIAL_DISPATCH","title":"t",
+                 "issuerUnitId":"QN","issuedOn":"2021-02-08","targets":[],
+                 "reportingDuty":{"cadence":"SEMIANNUAL","dueOffsetDays":15,"reportToUnitId":"QN","viaUnitId":"QN-BDV"}}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(EventSchemas.violations(DirectiveContract.DIRECTIVE_ISSUED, old)).isEmpty();
+        assertThat(EventJson.read(old, DirectiveIssued.class).reportingDuty())
+                .isEqualTo(new ReportingDuty(List.of(ReportingDuty.Cadence.SEMIANNUAL), 15, "QN", "QN-BDV"));
+    }
+
+    @Test
+    void severalCadencesAreWrittenInOrderOfFrequency() {
+        ReportingDuty duty = new ReportingDuty(List.of(ReportingDuty.Cadence.ANNUAL, ReportingDuty.Cadence.SEMIANNUAL,
+                ReportingDuty.Cadence.ANNUAL), 15, "QN", "QN-BDV");
+        DirectiveIssued issued = new DirectiveIssued("d-1", 1, "246-CV/TU", "OFFICIAL_DISPATCH", "t", "QN",
+                LocalDate.of(2021, 2, 8), List.of("QN-BDV"), List.of(), duty);
+
+        byte[] written = EventJson.write(issued);
+
+        assertThat(EventSchemas.violations(DirectiveContract.DIRECTIVE_ISSUED, written)).isEmpty();
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"cadences\":[\"SEMIANNUAL\",\"ANNUAL\"]")
+                .doesNotContain("\"cadence\":");
+        assertThat(EventJson.read(written, DirectiveIssued.class)).isEqualTo(issued);
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.directive.DirectiveContract;
+import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.contracts.directive.ReportingDuty;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.reporting.aggregates.UnitScope;
@@ -38,7 +40,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Role × endpoint × scope for reporting-service, every cell asserted: a province P with communes A and B
  * (known from the unit topic); commune A's cadre drafts and submits its report, a reviewer above it
- * accepts it, and nobody outside P's line of A sees it or its figures.
+ * accepts it, and nobody outside P's line of A sees it or its figures. P's dispatch to A and B reports via P's
+ * Ban Dân vận V, whose staff follow that duty and see nothing else of P's.
  */
 @DanvanIntegrationTest
 @AutoConfigureTestRestTemplate
@@ -53,6 +56,9 @@ class AuthorizationMatrixIT {
     private final String p = run + "-P";
     private final String a = run + "-A";
     private final String b = run + "-B";
+    /** P's Ban Dân vận: the unit P's directive duty reports via. */
+    private final String v = run + "-V";
+    private final String directive = run + "-CV";
 
     private ResponseEntity<String> call(String token, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
@@ -97,6 +103,12 @@ class AuthorizationMatrixIT {
             register(probe, p, "PROVINCE", null);
             register(probe, a, "COMMUNE", p);
             register(probe, b, "COMMUNE", p);
+            register(probe, v, "PROVINCE", p);
+            DirectiveIssued issued = new DirectiveIssued(directive, 1, "1-CV/" + run, "OFFICIAL_DISPATCH", "Công văn", p,
+                    LocalDate.of(2025, 1, 5), List.of(a, b), List.of(),
+                    new ReportingDuty(List.of(ReportingDuty.Cadence.SEMIANNUAL), 15, p, v));
+            probe.send(KafkaCloudEvents.toRecord(DirectiveContract.DIRECTIVES.name(), new CloudEvent(UUID.randomUUID().toString(),
+                    "/test", DirectiveContract.DIRECTIVE_ISSUED, directive, Instant.now(), EventJson.write(issued))));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> scope.isWithin(a, p) && scope.isWithin(b, p));
 
@@ -108,6 +120,10 @@ class AuthorizationMatrixIT {
         String handlerA = TestTokens.issue("handler-a", a, "confidential-handler");
         String citizen = TestTokens.issue("citizen", null, "citizen");
         String publisher = TestTokens.issue("publisher", null, "publisher");
+        String cadreV = TestTokens.issue("cadre-v", v, "cadre");
+        String handlerV = TestTokens.issue("handler-v", v, "confidential-handler");
+        String duty = "/api/v1/duties/" + directive + "/completeness?period=2025H1";
+        await().atMost(Duration.ofSeconds(60)).until(() -> call(reviewerP, HttpMethod.GET, duty, null).getStatusCode().value() == 200);
 
         ResponseEntity<String> created = call(cadreA, HttpMethod.POST, "/api/v1/reports", report(a));
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
@@ -151,6 +167,16 @@ class AuthorizationMatrixIT {
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/indicators/ENROLMENT_RATE/values.csv?period=2025&unit=" + a, null, 404),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/completeness?form=DV-6T&period=2025&unit=" + p, null, 404),
                 new Cell("citizen", citizen, HttpMethod.GET, figures + a, null, 403),
+                // a directive's duty: the issuer's side, and the staff of the unit it reports via, nothing more
+                new Cell("reviewer P", reviewerP, HttpMethod.GET, duty, null, 200),
+                new Cell("cadre V", cadreV, HttpMethod.GET, duty, null, 200),
+                new Cell("handler V", handlerV, HttpMethod.GET, duty, null, 404),
+                new Cell("cadre V", cadreV, HttpMethod.GET, "/api/v1/completeness?form=DV-6T&period=2025&unit=" + p, null, 404),
+                new Cell("cadre V", cadreV, HttpMethod.GET, figures + p, null, 404),
+                new Cell("cadre A", cadreA, HttpMethod.GET, duty, null, 404),
+                new Cell("reviewer B", reviewerB, HttpMethod.GET, duty, null, 404),
+                new Cell("citizen", citizen, HttpMethod.GET, duty, null, 403),
+                new Cell("anonymous", null, HttpMethod.GET, duty, null, 401),
                 // bad tokens
                 new Cell("expired", TestTokens.expired("x", a, "cadre"), HttpMethod.GET, report, null, 401),
                 new Cell("other issuer", TestTokens.fromOtherIssuer("x", a, "cadre"), HttpMethod.GET, report, null, 401),

@@ -77,6 +77,9 @@ class DirectiveContents {
                 violations.add(new Violation("reportingDuty.viaUnitId", "directive.unknown-unit",
                         request.reportingDuty().viaUnitId(), on));
             }
+            if (request.reportingDuty().allCadences().isEmpty()) {
+                violations.add(new Violation("reportingDuty.cadences", "directive.no-cadence"));
+            }
         }
         List<DirectiveRequest.TaskRequest> tasks = list(request.tasks());
         Set<Integer> taskNumbers = new java.util.HashSet<>();
@@ -171,8 +174,8 @@ class DirectiveContents {
                 request.issuerUnitId(), request.issuedOn(), request.place(), request.signer(), request.signerTitle(),
                 request.body(), list(request.implementsDirectiveIds()), list(request.recipientUnitIds()),
                 list(request.recipientGroups()), tasks, targets, duty == null ? null
-                        : new ReportingDuty(duty.cadence(), duty.dueOffsetDays(), duty.reportToUnitId(), duty.viaUnitId()),
-                request.validUntil());
+                        : new ReportingDuty(duty.allCadences(), duty.dueOffsetDays(), duty.reportToUnitId(), duty.viaUnitId()),
+                list(request.distributionList()), request.validUntil());
     }
 
     private static <T> List<T> list(List<T> values) {

@@ -19,6 +19,8 @@ import org.danvan.support.limits.MaxItems;
  * A directive as a client submits it (DOMAIN §3). Recipients are explicit units and/or groups of units by
  * kind and level inside the issuer's subtree, resolved to the units open there on the issue date. A directive
  * with {@code validUntil} expires the day after. {@code draft} keeps it editable; otherwise it is issued at once.
+ * {@code distributionList} ("Nơi nhận") names who receives a copy for information — free text or unit ids —
+ * and creates no duty: only the recipients must act and report.
  */
 public record DirectiveRequest(
         @NotBlank @Size(max = 64) String number,
@@ -37,6 +39,7 @@ public record DirectiveRequest(
         @MaxItems List<@Valid @NotNull TaskRequest> tasks,
         @NotNull @MaxItems List<@Valid @NotNull TargetRequest> targets,
         @Valid DutyRequest reportingDuty,
+        List<@NotBlank @Size(max = 500) String> distributionList,
         LocalDate validUntil,
         Boolean draft) {
 
@@ -69,10 +72,20 @@ public record DirectiveRequest(
     public record PeriodRequest(@NotNull TargetPeriod.Type type, LocalDate from, LocalDate to) {
     }
 
+    /** Every cadence the recipients report at; a single {@code cadence}, as clients sent it before, still counts. */
     public record DutyRequest(
-            @NotNull ReportingDuty.Cadence cadence,
+            List<ReportingDuty.@NotNull Cadence> cadences,
+            ReportingDuty.Cadence cadence,
             @PositiveOrZero int dueOffsetDays,
             @NotBlank String reportToUnitId,
             String viaUnitId) {
+
+        List<ReportingDuty.Cadence> allCadences() {
+            List<ReportingDuty.Cadence> all = new java.util.ArrayList<>(cadences == null ? List.of() : cadences);
+            if (cadence != null) {
+                all.add(cadence);
+            }
+            return all;
+        }
     }
 }

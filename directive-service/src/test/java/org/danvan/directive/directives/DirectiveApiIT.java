@@ -18,6 +18,7 @@ import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.directive.DirectiveAmended;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.contracts.directive.ReportingDuty;
 import org.danvan.contracts.directive.DirectiveRevoked;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestTokens;
@@ -139,6 +140,8 @@ class DirectiveApiIT {
         assertThat(issued.recipientUnitIds()).hasSize(15);
         assertThat(issued.targets().getFirst().threshold()).isEqualByComparingTo("95");
         assertThat(issued.reportingDuty().reportToUnitId()).isEqualTo(code("DT"));
+        // the request's single cadence, as clients sent it before a duty had several
+        assertThat(issued.reportingDuty().cadences()).containsExactly(ReportingDuty.Cadence.ANNUAL);
     }
 
     @Test
@@ -163,7 +166,7 @@ class DirectiveApiIT {
                  "recipientUnitIds":["%s","nowhere"],"implementsDirectiveIds":["no-such-directive"],
                  "targets":[{"indicatorCode":"HAPPINESS","comparator":"BETWEEN","threshold":5,"unit":"PERCENT",
                              "period":{"type":"BY_DATE"}}],
-                 "reportingDuty":{"cadence":"ANNUAL","dueOffsetDays":15,"reportToUnitId":"ghost"}}
+                 "reportingDuty":{"cadences":[],"dueOffsetDays":15,"reportToUnitId":"ghost"}}
                 """.formatted(code("DT"), code("C1"));
         ResponseEntity<Map> en = post(wrong, "en");
         assertThat(en.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -171,6 +174,7 @@ class DirectiveApiIT {
                 .containsExactlyInAnyOrder(
                         "recipientUnitIds[1]: there is no unit nowhere open on 2021-06-30",
                         "reportingDuty.reportToUnitId: there is no unit ghost open on 2021-06-30",
+                        "reportingDuty.cadences: a reporting duty needs at least one cadence (quarterly, half-yearly, yearly)",
                         "targets[0].indicatorCode: indicator HAPPINESS is not in the catalogue",
                         "targets[0].upperThreshold: a range target needs an upper threshold not below the lower one",
                         "targets[0].period.to: a target judged by a date needs its end date",

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.danvan.reporting.aggregates.ReportsOwed.OwedReport;
+import org.danvan.reporting.aggregates.ReportsOwed.Standing;
+import org.danvan.reporting.aggregates.ReportsOwed.UnitStanding;
 import org.danvan.reporting.forms.PeriodType;
 import org.danvan.reporting.forms.ReportingPeriod;
 
@@ -21,36 +24,34 @@ final class Completeness {
 
     static CompletenessView of(String formCode, PeriodType formPeriods, String unitId, ReportingPeriod period,
             List<UnitNode> expectedUnits, Map<String, List<AcceptedValues>> reportsByUnit) {
-        List<ReportingPeriod> due = period.periodsOf(formPeriods);
-        int received = 0;
-        int late = 0;
-        int complete = 0;
-        List<CompletenessView.Missing> missing = new ArrayList<>();
-        for (UnitNode unit : expectedUnits) {
-            List<AcceptedValues> reports = reportsByUnit.getOrDefault(unit.unitId(), List.of()).stream()
-                    .filter(r -> r.formCode().equals(formCode)).toList();
-            List<String> missingPeriods = new ArrayList<>();
-            for (ReportingPeriod p : due) {
-                Optional<AcceptedValues> report = reports.stream().filter(r -> r.period().equals(p)).findFirst();
-                if (report.isEmpty()) {
-                    missingPeriods.add(p.toString());
-                    continue;
-                }
-                received++;
-                if (report.get().late()) {
-                    late++;
-                }
+        List<ReportsOwed.Owed> owed = period.periodsOf(formPeriods).stream()
+                .map(p -> new ReportsOwed.Owed(formCode, p, null)).toList();
+        ReportsOwed.Tally tally = ReportsOwed.Tally.of(standings(expectedUnits, owed, reportsByUnit));
+        List<CompletenessView.Missing> missing = tally.units().stream().filter(u -> !u.complete())
+                .map(u -> new CompletenessView.Missing(u.unitId(), u.code(), u.name(), u.level(),
+                        u.missing().stream().map(OwedReport::period).toList()))
+                .toList();
+        return new CompletenessView(formCode, unitId, period.toString(), tally.expectedUnits(), tally.reportedUnits(),
+                tally.expectedReports(), tally.received(), tally.onTime(), tally.late(), tally.completeness(),
+                tally.timeliness(), missing);
+    }
+
+    /** Where each unit stands on every owed report: the accepted report of that form and period, late or not, or none. */
+    static List<UnitStanding> standings(List<UnitNode> units, List<ReportsOwed.Owed> owed,
+            Map<String, List<AcceptedValues>> reportsByUnit) {
+        List<UnitStanding> standings = new ArrayList<>();
+        for (UnitNode unit : units) {
+            List<AcceptedValues> reports = reportsByUnit.getOrDefault(unit.unitId(), List.of());
+            List<OwedReport> owedReports = new ArrayList<>();
+            for (ReportsOwed.Owed due : owed) {
+                Optional<AcceptedValues> report = reports.stream()
+                        .filter(r -> r.formCode().equals(due.formCode()) && r.period().equals(due.period())).findFirst();
+                Standing standing = report.isEmpty() ? Standing.MISSING : report.get().late() ? Standing.LATE : Standing.ON_TIME;
+                owedReports.add(new OwedReport(due.formCode(), due.period().toString(), due.dueOn(), standing));
             }
-            if (missingPeriods.isEmpty()) {
-                complete++;
-            } else {
-                missing.add(new CompletenessView.Missing(unit.unitId(), unit.code(), unit.name(), unit.level(), missingPeriods));
-            }
+            standings.add(new UnitStanding(unit.unitId(), unit.code(), unit.name(), unit.level(), List.copyOf(owedReports)));
         }
-        int expectedReports = expectedUnits.size() * due.size();
-        return new CompletenessView(formCode, unitId, period.toString(), expectedUnits.size(), complete,
-                expectedReports, received, received - late, late, percent(received, expectedReports),
-                percent(received - late, expectedReports), missing);
+        return standings;
     }
 
     static BigDecimal percent(int part, int whole) {

@@ -7,9 +7,10 @@ import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.reporting.DirectiveEventHandler;
 import org.danvan.reporting.aggregates.UnitScope;
-import org.danvan.support.security.Caller;
 import org.danvan.support.persistence.DuplicateKeys;
+import org.danvan.support.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** The targets of every directive, kept from the directive topic alone. */
 @Component
-class DirectiveTargets {
+class DirectiveTargets implements DirectiveEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DirectiveTargets.class);
 
@@ -73,7 +74,8 @@ class DirectiveTargets {
         return scope.seesDirective(caller, directive.issuerUnitId(), directive.recipients());
     }
 
-    void consume(CloudEvent event) {
+    @Override
+    public void consume(CloudEvent event) {
         String outcome = "ignored";
         // an amendment carries the whole new version in the issued event's shape
         if (DirectiveContract.DIRECTIVE_ISSUED.equals(event.type()) || DirectiveContract.DIRECTIVE_AMENDED.equals(event.type())) {
