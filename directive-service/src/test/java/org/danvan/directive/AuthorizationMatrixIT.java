@@ -15,12 +15,14 @@ import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Role × endpoint × scope for directive-service, every cell asserted: a province P with communes A and B,
@@ -32,6 +34,9 @@ class AuthorizationMatrixIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final String p = run + "-P";
@@ -78,6 +83,8 @@ class AuthorizationMatrixIT {
         }
         String fromP = idOf(call(operator, HttpMethod.POST, "/api/v1/directives", directive(p, List.of(a, b), false)));
         String fromA = idOf(call(operator, HttpMethod.POST, "/api/v1/directives", directive(a, List.of(a1), false)));
+        String draftA = idOf(call(operator, HttpMethod.POST, "/api/v1/directives", directive(a, List.of(a1), true)));
+        Map<String, Object> amendment = Map.of("directive", directive(a, List.of(a1), false), "changes", List.of("Sửa"));
 
         String reviewerP = TestTokens.issue("reviewer-p", p, "reviewer", "cadre");
         String reviewerA = TestTokens.issue("reviewer-a", a, "reviewer", "cadre");
@@ -98,6 +105,12 @@ class AuthorizationMatrixIT {
                 new Cell("reviewer P", reviewerP, HttpMethod.POST, "/api/v1/units", unit(run + "-X", "COMMUNE", p), 403),
                 new Cell("cadre A", cadreA, HttpMethod.POST, "/api/v1/units/" + a1 + "/rename", Map.of("name", "x", "validFrom", "2025-01-01"), 403),
                 new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/units/import", List.of(), 403),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/units?q=don vi", null, 200),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/units/" + a1 + "/ancestors", null, 200),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/units/" + a + "/children", null, 200),
+                new Cell("reviewer P", reviewerP, HttpMethod.POST, "/api/v1/units/" + a1 + "/move",
+                        Map.of("newParentId", b, "validFrom", "2025-09-01"), 403),
+                new Cell("cadre A", cadreA, HttpMethod.POST, "/api/v1/units/" + a1 + "/close", Map.of("closedOn", "2025-09-01"), 403),
                 // reading a directive: the issuer's subtree and each recipient's line
                 new Cell("anonymous", null, HttpMethod.GET, "/api/v1/directives/" + fromA, null, 401),
                 new Cell("reviewer A", reviewerA, HttpMethod.GET, "/api/v1/directives/" + fromA, null, 200),
@@ -110,6 +123,8 @@ class AuthorizationMatrixIT {
                 new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/directives/" + fromA, null, 403),
                 new Cell("publisher", publisher, HttpMethod.GET, "/api/v1/directives/" + fromA, null, 403),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/directives/" + fromP, null, 200),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/directives?year=2025", null, 200),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/directives", null, 403),
                 new Cell("cadre A1", cadreA1, HttpMethod.GET, "/api/v1/directives/" + fromP, null, 200),
                 // issuing: a reviewer for an issuer in their subtree; a cadre only drafts
                 new Cell("reviewer A", reviewerA, HttpMethod.POST, "/api/v1/directives", directive(a, List.of(a1), false), 201),
@@ -119,6 +134,14 @@ class AuthorizationMatrixIT {
                 new Cell("reviewer B", reviewerB, HttpMethod.POST, "/api/v1/directives", directive(a, List.of(a1), false), 403),
                 new Cell("cadre A1", cadreA1, HttpMethod.POST, "/api/v1/directives", directive(a, List.of(a1), true), 403),
                 new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/directives", directive(a, List.of(a1), true), 403),
+                // drafts: edited by the issuer's cadres and reviewers, issued by its reviewers; invisible to others
+                new Cell("reviewer B", reviewerB, HttpMethod.PUT, "/api/v1/directives/" + draftA, directive(a, List.of(a1), true), 404),
+                new Cell("cadre A", cadreA, HttpMethod.PUT, "/api/v1/directives/" + draftA, directive(a, List.of(a1), true), 200),
+                new Cell("reviewer B", reviewerB, HttpMethod.POST, "/api/v1/directives/" + draftA + "/issue", null, 404),
+                new Cell("cadre A", cadreA, HttpMethod.POST, "/api/v1/directives/" + draftA + "/issue", null, 403),
+                // amending: the issuer's reviewers
+                new Cell("reviewer B", reviewerB, HttpMethod.POST, "/api/v1/directives/" + fromA + "/amend", amendment, 404),
+                new Cell("cadre A", cadreA, HttpMethod.POST, "/api/v1/directives/" + fromA + "/amend", amendment, 403),
                 // acknowledging: for the caller's own unit
                 new Cell("cadre B", cadreB, HttpMethod.POST, "/api/v1/directives/" + fromP + "/acknowledgements",
                         Map.of("unitId", a, "acknowledgedOn", "2025-08-05"), 403),
@@ -139,6 +162,7 @@ class AuthorizationMatrixIT {
                         unit(run + "-Y", "COMMUNE", p), 401),
                 new Cell("tampered", TestTokens.tampered("x", a, "cadre"), HttpMethod.POST, "/api/v1/units", unit(run + "-Z", "COMMUNE", p), 401)));
 
+        AccessMatrix.requireEveryEndpoint(cells, mappings);
         AccessMatrix.verify(cells, cell -> call(cell.token(), cell.method(), cell.path(), cell.body()));
 
         SoftAssertions listsHold = new SoftAssertions();

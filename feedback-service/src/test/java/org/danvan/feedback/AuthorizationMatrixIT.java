@@ -18,11 +18,13 @@ import org.danvan.testsupport.TestClock;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Role × endpoint × scope for feedback-service, every cell asserted, on a province with communes A and B:
@@ -35,6 +37,9 @@ class AuthorizationMatrixIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
     @Autowired
     UnitDirectory directory;
 
@@ -87,6 +92,31 @@ class AuthorizationMatrixIT {
                 new Cell("reviewer A", tree.reviewerA, HttpMethod.POST, theCase + "/accept", Map.of(), 200),
                 new Cell("cadre A", cadreA, HttpMethod.POST, theCase + "/start", Map.of(), 200),
                 new Cell("cadre B", tree.cadreB, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/duplicates", null, 404),
+                // filing is open to everyone; lists and hotspots to staff, each over their subtree
+                new Cell("anonymous", null, HttpMethod.POST, "/api/v1/cases", Map.of("kind", "REFLECTION", "subject", "Đèn đường",
+                        "content", "Đèn đường hỏng", "areaUnitId", tree.villageA), 201),
+                new Cell("cadre B", tree.cadreB, HttpMethod.GET, "/api/v1/cases", null, 200),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/cases", null, 403),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/cases/hotspots", null, 403),
+                new Cell("reviewer P", tree.provinceReviewer, HttpMethod.GET, "/api/v1/cases/hotspots", null, 200),
+                // tracking: the code and its secret, nothing else
+                new Cell("anonymous", null, HttpMethod.GET, "/api/v1/cases/track/PA-NOPE", null, 404),
+                new Cell("anonymous", null, HttpMethod.POST, "/api/v1/cases/track/PA-NOPE/information",
+                        Map.of("information", "Bổ sung"), 404),
+                new Cell("anonymous", null, HttpMethod.POST, "/api/v1/cases/track/PA-NOPE/reopen", Map.of("reason", "Chưa thỏa đáng"), 404),
+                // every handling step: out of the subtree, the case does not exist
+                new Cell("reviewer B", tree.reviewerB, HttpMethod.POST, theCase + "/assign", Map.of("unitId", tree.communeB, "reason", "x"), 404),
+                new Cell("reviewer B", tree.reviewerB, HttpMethod.POST, theCase + "/refuse", Map.of("reasons", List.of("NOT_WITHIN_JURISDICTION")), 404),
+                new Cell("reviewer B", tree.reviewerB, HttpMethod.POST, theCase + "/extend", Map.of("reason", "x"), 404),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, theCase + "/resolve", Map.of("summary", "x"), 404),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, theCase + "/explain", Map.of("explanation", "x",
+                        "roadmap", List.of(Map.of("description", "x", "dueOn", "2030-01-01"))), 404),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, theCase + "/roadmap", Map.of("step", 1, "status", "DONE"), 404),
+                new Cell("reviewer B", tree.reviewerB, HttpMethod.POST, theCase + "/close", Map.of(), 404),
+                new Cell("reviewer B", tree.reviewerB, HttpMethod.POST, theCase + "/reopen", Map.of("reason", "x"), 404),
+                new Cell("reviewer B", tree.reviewerB, HttpMethod.POST, theCase + "/merge", Map.of("intoCaseId", "x"), 404),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, theCase + "/notes", Map.of("note", "x"), 404),
+                new Cell("citizen", citizen, HttpMethod.POST, theCase + "/notes", Map.of("note", "x"), 403),
                 // the access log is as secret as the identity: the handler of the case's subtree only
                 new Cell("handler A", tree.handlerA, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 200),
                 new Cell("handler B", tree.handlerB, HttpMethod.GET, "/api/v1/cases/" + denunciation + "/identity/access-log", null, 404),
@@ -96,6 +126,10 @@ class AuthorizationMatrixIT {
                 new Cell("handler A", tree.handlerA, HttpMethod.GET, "/api/v1/cases/no-such-case/identity/access-log", null, 404),
                 // petitions: everyone reads and signs; staff of the responsible unit's subtree manage
                 new Cell("anonymous", null, HttpMethod.GET, "/api/v1/petitions/" + petition, null, 200),
+                new Cell("anonymous", null, HttpMethod.GET, "/api/v1/petitions", null, 200),
+                new Cell("anonymous", null, HttpMethod.POST, "/api/v1/petitions/" + petition + "/signatures",
+                        Map.of("name", "Lê Thị Hoa", "idNumber", "079190001234"), 200),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, "/api/v1/petitions/" + petition + "/answer", Map.of("answer", "x"), 404),
                 new Cell("anonymous", null, HttpMethod.POST, "/api/v1/petitions", Map.of(), 401),
                 new Cell("cadre B", tree.cadreB, HttpMethod.POST, "/api/v1/petitions/" + petition + "/close", null, 404),
                 new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/petitions/" + petition + "/close", null, 403),
@@ -105,6 +139,12 @@ class AuthorizationMatrixIT {
                 new Cell("cadre A", cadreA, HttpMethod.GET, "/api/v1/sessions/" + session, null, 200),
                 new Cell("cadre B", tree.cadreB, HttpMethod.GET, "/api/v1/sessions/" + session, null, 404),
                 new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/sessions/" + session, null, 403),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/sessions", null, 403),
+                new Cell("cadre B", tree.cadreB, HttpMethod.GET, "/api/v1/sessions", null, 200),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/sessions/reception-shortfalls?month=2026-11", null, 403),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, "/api/v1/sessions/" + session + "/commitments/1/fulfil", Map.of(), 404),
+                new Cell("cadre B", tree.cadreB, HttpMethod.POST, "/api/v1/sessions/" + session + "/matters/1/case",
+                        Map.of("kind", "REFLECTION", "areaUnitId", tree.villageB), 404),
                 new Cell("cadre B", tree.cadreB, HttpMethod.POST, "/api/v1/sessions", Map.of("kind", "DIALOGUE", "hostUnitId",
                         tree.communeA, "hostName", "x", "hostTitle", "x", "heldOn", TestClock.instance().today().toString(), "place", "x",
                         "attendees", 1), 400),
@@ -126,6 +166,7 @@ class AuthorizationMatrixIT {
                 new Cell("other key", TestTokens.signedWithOtherKey("x", tree.communeA, "confidential-handler"), HttpMethod.GET, identity, null, 401),
                 new Cell("tampered", TestTokens.tampered("x", tree.communeA, "cadre"), HttpMethod.GET, identity, null, 401)));
 
+        AccessMatrix.requireEveryEndpoint(cells, mappings);
         AccessMatrix.verify(cells, cell -> http.exchange(cell.path(), cell.method(), new HttpEntity<>(cell.body(), tree.headers(cell.token(), null)), String.class));
 
         SoftAssertions listsHold = new SoftAssertions();

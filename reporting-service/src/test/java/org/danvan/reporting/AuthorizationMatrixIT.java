@@ -29,6 +29,7 @@ import org.danvan.testsupport.EventProbe;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -36,6 +37,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Role × endpoint × scope for reporting-service, every cell asserted: a province P with communes A and B
@@ -49,6 +51,9 @@ class AuthorizationMatrixIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
     @Autowired
     UnitScope scope;
 
@@ -137,6 +142,11 @@ class AuthorizationMatrixIT {
                 new Cell("anonymous", null, HttpMethod.GET, "/api/v1/data-elements", null, 401),
                 new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/data-elements", null, 200),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/report-forms/DV-6T", null, 200),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/report-forms", null, 200),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/data-elements/RESIDENTS", null, 200),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/indicators", null, 200),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/indicators/ENROLMENT_RATE", null, 200),
+                new Cell("anonymous", null, HttpMethod.GET, "/api/v1/indicators", null, 401),
                 // drafting: a cadre or reviewer of the unit or above it
                 new Cell("anonymous", null, HttpMethod.POST, "/api/v1/reports", report(b), 401),
                 new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/reports", report(b), 403),
@@ -151,7 +161,11 @@ class AuthorizationMatrixIT {
                 new Cell("reviewer B", reviewerB, HttpMethod.GET, report + "/revisions", null, 404),
                 new Cell("citizen", citizen, HttpMethod.GET, report, null, 403),
                 new Cell("cadre B", cadreB, HttpMethod.POST, report + "/submit", null, 404),
+                new Cell("cadre B", cadreB, HttpMethod.PUT, report + "/values", Map.of("values", semiannual()), 404),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/reports?period=2025H1", null, 403),
+                new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/reports/import", List.of(), 403),
                 new Cell("cadre A", cadreA, HttpMethod.POST, report + "/submit", null, 200),
+                new Cell("cadre A", cadreA, HttpMethod.POST, report + "/return", Map.of("reasons", List.of("Thiếu số liệu")), 403),
                 // judging: a reviewer above the unit, not the unit itself, not a neighbour, not a cadre
                 new Cell("reviewer A", reviewerA, HttpMethod.POST, report + "/accept", null, 403),
                 new Cell("reviewer B", reviewerB, HttpMethod.POST, report + "/accept", null, 404),
@@ -167,6 +181,11 @@ class AuthorizationMatrixIT {
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/indicators/ENROLMENT_RATE/values.csv?period=2025&unit=" + a, null, 404),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/completeness?form=DV-6T&period=2025&unit=" + p, null, 404),
                 new Cell("citizen", citizen, HttpMethod.GET, figures + a, null, 403),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/data-elements/RESIDENTS/values?period=2025&unit=" + a, null, 404),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/indicators/ENROLMENT_RATE/values.xlsx?period=2025&unit=" + a, null, 404),
+                // targets: readers only, and only the directives they may see (DirectiveVisibilityIT covers the scope)
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/targets?directive=" + directive, null, 403),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/targets/" + directive + "/T1/attainment", null, 403),
                 // a directive's duty: the issuer's side, and the staff of the unit it reports via, nothing more
                 new Cell("reviewer P", reviewerP, HttpMethod.GET, duty, null, 200),
                 new Cell("cadre V", cadreV, HttpMethod.GET, duty, null, 200),
@@ -184,6 +203,7 @@ class AuthorizationMatrixIT {
                 new Cell("other key", TestTokens.signedWithOtherKey("x", null, "operator"), HttpMethod.GET, report, null, 401),
                 new Cell("tampered", TestTokens.tampered("x", b, "cadre"), HttpMethod.GET, report, null, 401)));
 
+        AccessMatrix.requireEveryEndpoint(cells, mappings);
         AccessMatrix.verify(cells, cell -> call(cell.token(), cell.method(), cell.path(), cell.body()));
 
         SoftAssertions listsHold = new SoftAssertions();
