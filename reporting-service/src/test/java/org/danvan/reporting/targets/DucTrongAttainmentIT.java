@@ -6,28 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
-import org.danvan.contracts.KafkaCloudEvents;
-import org.danvan.contracts.directive.DirectiveContract;
-import org.danvan.contracts.directive.DirectiveIssued;
-import org.danvan.contracts.directive.TargetSpec;
-import org.danvan.contracts.reporting.ReportAccepted;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.contracts.reporting.TargetAttainmentChanged;
-import org.danvan.contracts.unit.ParentLink;
-import org.danvan.contracts.unit.UnitRegistered;
+import org.danvan.reporting.PublishedFacts;
+import org.danvan.reporting.PublishedFacts.Unit;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestTokens;
 import org.danvan.testsupport.EventProbe;
@@ -52,10 +42,8 @@ import org.springframework.http.ResponseEntity;
 @SuppressWarnings({"unchecked", "rawtypes"})
 class DucTrongAttainmentIT {
 
-    private static final LocalDate FOUNDED = LocalDate.of(1986, 1, 1);
     private static final List<String> ORGANISATIONS = List.of("FATHERLAND_FRONT", "FARMERS_UNION", "WOMENS_UNION",
             "YOUTH_UNION", "VETERANS_ASSOCIATION");
-    private static final Path FIXTURES = Path.of("..", "directive-service", "fixtures");
     private static EventProbe probe;
 
     @Autowired
@@ -67,7 +55,7 @@ class DucTrongAttainmentIT {
     @Autowired
     MongoTemplate mongo;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private PublishedFacts facts;
 
     @BeforeAll
     static void connect() {
@@ -80,42 +68,13 @@ class DucTrongAttainmentIT {
     }
 
     private String id(String code) {
-        return code + "@" + run;
-    }
-
-    private static ProducerRecord<String, byte[]> record(String topic, String type, String key, Object data) {
-        return KafkaCloudEvents.toRecord(topic, new CloudEvent(UUID.randomUUID().toString(), "/test", type, key, Instant.now(),
-                EventJson.write(data)));
-    }
-
-    private record Unit(String code, String name, String kind, String level, String parent) {
-    }
-
-    private record FixtureDirective(String number, String title, List<TargetSpec> targets) {
-    }
-
-    private void register(Unit unit) {
-        List<ParentLink> parents = unit.parent() == null ? List.of() : List.of(new ParentLink(id(unit.parent()), FOUNDED, null));
-        probe.send(record(DirectiveContract.UNITS.name(), DirectiveContract.UNIT_REGISTERED, id(unit.code()),
-                new UnitRegistered(id(unit.code()), 1, unit.code(), unit.name(), unit.kind(), unit.level(), FOUNDED, parents)));
-    }
-
-    private static Map<String, ReportAccepted.ReportedValue> values(Map<String, Integer> numbers) {
-        Map<String, ReportAccepted.ReportedValue> values = new LinkedHashMap<>();
-        numbers.forEach((code, value) -> values.put(code, new ReportAccepted.ReportedValue(value, false, false)));
-        return values;
-    }
-
-    private void report(String unitCode, int revision, String form, String period, Map<String, Integer> numbers) {
-        String reportId = id(unitCode) + "/" + form + "/" + period;
-        probe.send(record(ReportingContract.REPORTS.name(), ReportingContract.REPORT_ACCEPTED, reportId,
-                new ReportAccepted(reportId, revision, form, id(unitCode), period, values(numbers), false, LocalDate.of(2026, 1, 10))));
+        return facts.id(code);
     }
 
     /** The fixture's units, then for each commune its five organisations and a village with its own five. */
     private static List<Unit> district() throws IOException {
         List<Unit> units = new ArrayList<>();
-        List<Map<String, Object>> fixture = EventJson.read(Files.readAllBytes(FIXTURES.resolve("duc-trong-units.json")), List.class);
+        List<Map<String, Object>> fixture = EventJson.read(Files.readAllBytes(PublishedFacts.FIXTURES.resolve("duc-trong-units.json")), List.class);
         for (Map<String, Object> u : fixture) {
             units.add(new Unit((String) u.get("mã"), (String) u.get("tên"), (String) u.get("loại"), (String) u.get("cấp"),
                     (String) u.get("mã cấp trên")));
@@ -192,27 +151,15 @@ class DucTrongAttainmentIT {
 
     @Test
     void theResolutionsTargetsAreJudgedPerUnitAndForTheWholeDistrict() throws IOException {
+        facts = new PublishedFacts(probe);
         List<Unit> units = district();
-        units.forEach(this::register);
-        FixtureDirective fixture = EventJson.read(Files.readAllBytes(FIXTURES.resolve("duc-trong-resolution.json")),
-                FixtureDirective.class);
-        List<TargetSpec> targets = new ArrayList<>();
-        for (int i = 0; i < fixture.targets().size(); i++) {
-            TargetSpec t = fixture.targets().get(i);
-            // directive-service numbers the targets T1, T2… in the order they are written
-            targets.add(new TargetSpec("T" + (i + 1), t.indicatorCode(), t.comparator(), t.threshold(), t.upperThreshold(),
-                    t.unit(), t.levels(), t.unitKinds(), t.period(), t.description()));
-        }
-        assertThat(targets).hasSize(12);
-        String directiveId = id("nq-duc-trong");
-        probe.send(record(DirectiveContract.DIRECTIVES.name(), DirectiveContract.DIRECTIVE_ISSUED, directiveId,
-                new DirectiveIssued(directiveId, 1, fixture.number(), "RESOLUTION", fixture.title(), id("DT"),
-                        LocalDate.of(2021, 1, 1), List.of(id("DT-BDV")), targets, null)));
+        units.forEach(facts::register);
+        String directiveId = facts.issueDucTrongResolution("DT");
         List<Unit> organisations = units.stream().filter(u -> ORGANISATIONS.contains(u.kind())).toList();
         assertThat(organisations).hasSize(65);
         int villageIndex = 0;
         for (Unit unit : organisations) {
-            report(unit.code(), 1, "DV-NAM", "2025", figures2025(unit, unit.level().equals("VILLAGE") ? villageIndex++ : -1));
+            facts.report(unit.code(), 1, "DV-NAM", "2025", figures2025(unit, unit.level().equals("VILLAGE") ? villageIndex++ : -1));
         }
 
         // every organisation's models arrived: 65 units in scope, all meeting "at least one model"
@@ -274,7 +221,7 @@ class DucTrongAttainmentIT {
         Unit youth = organisations.stream().filter(u -> u.code().equals("DT-YOUTH_UNION")).findFirst().orElseThrow();
         Map<String, Integer> revised = figures2025(youth, -1);
         revised.put("DISADVANTAGED_AREAS_SUPPORTED", 1);
-        report(youth.code(), 2, "DV-NAM", "2025", revised);
+        facts.report(youth.code(), 2, "DV-NAM", "2025", revised);
         await().atMost(Duration.ofSeconds(30)).until(() -> whole(attainmentOf(directiveId, "T9", "2025")),
                 w -> "MET".equals(w.get("status")));
         assertThat(changes.recompute(directive, january)).isEqualTo(2);
@@ -287,7 +234,7 @@ class DucTrongAttainmentIT {
 
         // mid-2026 the district's front has held no supervision yet: at its pace the year is at risk
         for (Unit unit : organisations.stream().filter(u -> u.level().equals("DISTRICT")).toList()) {
-            report(unit.code(), 1, "DV-6T", "2026H1", Map.of("SUPERVISION_SESSIONS", unit.kind().equals("FATHERLAND_FRONT") ? 0 : 1));
+            facts.report(unit.code(), 1, "DV-6T", "2026H1", Map.of("SUPERVISION_SESSIONS", unit.kind().equals("FATHERLAND_FRONT") ? 0 : 1));
         }
         LocalDate midYear = LocalDate.of(2026, 7, 1);
         AttainmentView running = await().atMost(Duration.ofSeconds(30)).until(
