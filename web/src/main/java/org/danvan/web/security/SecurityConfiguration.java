@@ -11,9 +11,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestClient;
 
 /**
  * Sign-in by authorization code with PKCE against the platform's issuer; the tokens stay in the server-side
@@ -40,6 +42,17 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout))
                 .csrf(Customizer.withDefaults());
         return http.build();
+    }
+
+    @Bean
+    ClientRegistrationRepository clientRegistrations(OidcProperties oidc, RestClient.Builder http) {
+        return new IssuerRegistrations(oidc, http.build());
+    }
+
+    /** The user's tokens live in their server-side session, nowhere else. */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     /** Gives the API calls the signed-in user's access token, refreshing it when it has expired. */
