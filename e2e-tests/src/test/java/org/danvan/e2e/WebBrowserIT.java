@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +30,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web application in real Chromium against the platform run as processes, signing in on the real
- * Keycloak login page: a citizen files a case, the commune cadre finds it first in the queue and accepts
- * it, the citizen tracks it and sees the new status. Every page is saved at 1280 and 360 px under
+ * Keycloak login page: a citizen files a case, the commune cadre finds it first in the queue (with no step
+ * to take: feedback-service lets reviewers decide), the province's reviewer accepts it, the citizen tracks
+ * it and sees the new status. Every page is saved at 1280 and 360 px under
  * {@code target/screenshots/} and checked with axe-core (serious and critical violations fail the test).
  */
 class WebBrowserIT {
@@ -99,7 +102,7 @@ class WebBrowserIT {
     }
 
     @Test
-    void aCitizenFilesTheCommuneCadreAcceptsItAndTheCitizenTracksIt() throws IOException {
+    void aCitizenFilesTheCommuneCadreFindsItFirstAReviewerAcceptsItAndTheCitizenTracksIt() throws IOException {
         browser.get(WEB + "/");
         page("home");
         browser.findElement(By.cssSelector("main a[href='/citizen/file']")).click();
@@ -112,7 +115,7 @@ class WebBrowserIT {
         // feedback-service knows the commune once it has consumed the unit's event: until then the page shows
         // the problem beside the area field and keeps what was typed, so the citizen simply sends again
         await("the receipt").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            browser.findElement(By.id("file-submit")).click();
+            submit(By.id("file-submit"));
             return !browser.findElements(By.id("tracking-code")).isEmpty();
         });
         page("receipt");
@@ -125,26 +128,32 @@ class WebBrowserIT {
         WebElement first = browser.findElement(By.cssSelector("table.cases tbody tr"));
         assertThat(first.getText()).as("the newest case first in the commune's queue").contains(code);
         first.findElement(By.tagName("a")).click();
-        page("case");
-        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Đã tiếp nhận");
-        assertThat(browser.findElements(By.cssSelector(".steps summary")).stream().map(WebElement::getText))
-                .as("only the steps the API allows a received case").containsExactly("Thụ lý", "Không thụ lý", "Giao xử lý");
-        browser.findElement(By.cssSelector("#step-accept summary")).click();
-        browser.findElement(By.id("do-accept")).click();
-        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Đã thụ lý");
-        page("case-accepted");
+        page("case-cadre");
+        String caseUrl = browser.getCurrentUrl();
+        assertThat(status()).isEqualTo("Đã tiếp nhận");
+        // feedback-service lets reviewers decide on a case (accept, refuse, assign...), cadres work it once accepted
+        assertThat(steps()).as("a cadre's steps on a received case").isEmpty();
         browser.get(WEB + "/unit");
         page("my-unit");
+        signOut();
 
-        browser.findElement(By.cssSelector("header form button")).click();
-        await("back from Keycloak's sign-out").atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(WEB + "/"));
         browser.get(WEB + "/cases");
-        assertThat(browser.findElements(By.id("username"))).as("the Keycloak session ended with the sign-out").isNotEmpty();
+        signIn("tinh.canbo");
+        browser.get(caseUrl);
+        page("case");
+        assertThat(steps()).as("the steps the API allows a reviewer on a received case")
+                .containsExactly("Thụ lý", "Không thụ lý", "Giao xử lý", "Gộp vào vụ việc khác");
+        browser.findElement(By.cssSelector("#step-accept summary")).click();
+        submit(By.id("do-accept"));
+        assertThat(status()).as(browser.findElements(By.cssSelector(".alert")).stream().map(WebElement::getText).toList().toString())
+                .isEqualTo("Đã thụ lý");
+        page("case-accepted");
+        signOut();
 
         browser.get(WEB + "/track");
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("secret")).sendKeys(secret);
-        browser.findElement(By.id("track-submit")).click();
+        submit(By.id("track-submit"));
         assertThat(browser.findElement(By.id("tracked-status")).getText()).isEqualTo("Đã thụ lý");
         page("track");
         browser.get(WEB + "/petitions");
@@ -156,12 +165,35 @@ class WebBrowserIT {
         assertThat(accessibilityViolations).as("serious or critical accessibility violations").isEmpty();
     }
 
+    private static String status() {
+        return browser.findElement(By.id("case-status")).getText();
+    }
+
+    private static List<String> steps() {
+        return browser.findElements(By.cssSelector(".steps summary")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Signs out here and at Keycloak: staff pages then ask for the Keycloak login again. */
+    private static void signOut() {
+        submit(By.cssSelector("header form button"));
+        await("back from Keycloak's sign-out").atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(WEB + "/"));
+        browser.get(WEB + "/cases");
+        assertThat(browser.findElements(By.id("username"))).as("the Keycloak session ended with the sign-out").isNotEmpty();
+    }
+
+    /** Clicks a submit button and waits until the browser has left the page. */
+    private static void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     private static void signIn(String username) throws IOException {
         await("the Keycloak login page").atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("username")).isEmpty());
         screenshots("keycloak-login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo-" + username);
-        browser.findElement(By.id("kc-login")).click();
+        submit(By.id("kc-login"));
         await("signed in").atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(WEB + "/"));
     }
 
@@ -174,14 +206,18 @@ class WebBrowserIT {
         resize(1280);
     }
 
+    @SuppressWarnings("unchecked")
     private static int[] screenshots(String name) throws IOException {
         int[] widths = {1280, 360};
         Files.createDirectories(SCREENSHOTS);
         for (int width : widths) {
             resize(width);
-            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 800), 6000)));
-            Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+            // the whole page, beyond the window's height
+            Map<String, Object> content = (Map<String, Object>) browser.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                            "width", ((Number) content.get("width")).doubleValue(), "height", ((Number) content.get("height")).doubleValue())));
+            Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
         }
         resize(1280);
         return widths;

@@ -60,6 +60,6 @@ class PagesTest {
     @Test
     void staffPagesSendTheBrowserToTheSignIn() throws Exception {
         mvc.perform(get("/cases")).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("http://localhost/oauth2/authorization/keycloak"));
+                .andExpect(redirectedUrl("/oauth2/authorization/keycloak"));
     }
 }

@@ -1,7 +1,12 @@
 package org.danvan.web.cases;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.danvan.web.api.ApiProblemException;
 import org.danvan.web.api.Problems;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,13 +35,13 @@ class CaseController {
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable String id, @ModelAttribute("step") StepForm step, Model model) {
-        return page(cases.get(id), model);
+    String show(@PathVariable String id, @ModelAttribute("step") StepForm step, Authentication user, Model model) {
+        return page(cases.get(id), user, model);
     }
 
     @PostMapping("/{id}/{action}")
     String step(@PathVariable String id, @PathVariable String action, @ModelAttribute("step") StepForm step,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+            BindingResult binding, Authentication user, Model model, RedirectAttributes redirect) {
         if (!StepForm.ACTIONS.contains(action)) {
             return "redirect:/cases/" + id;
         }
@@ -47,12 +52,15 @@ class CaseController {
         } catch (ApiProblemException e) {
             Problems.show(e.problem(), binding, model);
             model.addAttribute("failedAction", action);
-            return page(cases.get(id), model);
+            return page(cases.get(id), user, model);
         }
     }
 
-    private static String page(CaseViews.StaffCase shown, Model model) {
+    private static String page(CaseViews.StaffCase shown, Authentication user, Model model) {
+        Set<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).collect(Collectors.toSet());
         model.addAttribute("case", shown);
+        model.addAttribute("actions", shown.actionsFor(roles));
         model.addAttribute("refusalReasons", StepForm.REFUSAL_REASONS);
         return "cases/case";
     }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -35,9 +36,12 @@ public final class CaseViews {
             return List.of("RECEIVED", "ACCEPTED", "ASSIGNED", "IN_PROGRESS").contains(status);
         }
 
-        /** The steps this page offers as buttons: those the API allows now and the page knows how to ask for. */
-        public List<String> actions() {
-            return allowedActions.stream().filter(StepForm.ACTIONS::contains).toList();
+        /**
+         * The steps this page offers as buttons: those the API allows on the case now, that the page knows how
+         * to ask for and that the user's roles may take.
+         */
+        public List<String> actionsFor(Set<String> roles) {
+            return allowedActions.stream().filter(StepForm.ACTIONS::contains).filter(a -> StepForm.mayTake(a, roles)).toList();
         }
     }
 

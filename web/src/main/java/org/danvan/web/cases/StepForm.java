@@ -3,12 +3,23 @@ package org.danvan.web.cases;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What a staff member types for one step of a case; the body each step's endpoint wants. */
 public class StepForm {
 
     /** The steps the case page knows how to ask for (explaining needs a roadmap editor, not built yet). */
     static final List<String> ACTIONS = List.of("accept", "refuse", "assign", "start", "extend", "resolve", "close", "reopen", "merge");
+
+    /**
+     * Who may take each step, as feedback-service decides: reviewers decide (accept, refuse, assign, extend,
+     * close, reopen, merge), cadres and reviewers work a case (start, resolve).
+     */
+    private static final Set<String> WORK = Set.of("start", "resolve");
+
+    static boolean mayTake(String action, Set<String> roles) {
+        return roles.contains("reviewer") || WORK.contains(action) && roles.contains("cadre");
+    }
 
     static final List<String> REFUSAL_REASONS = List.of("NOT_WITHIN_JURISDICTION", "FILING_WINDOW_EXPIRED",
             "ALREADY_RESOLVED_WITH_FINAL_DECISION", "NO_LEGAL_CAPACITY", "UNDER_COURT_PROCEEDINGS", "WITHDRAWN",

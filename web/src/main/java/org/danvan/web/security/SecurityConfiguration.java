@@ -38,6 +38,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new RealmRoles()))
                         .defaultSuccessUrl("/cases"))
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout))
                 .csrf(Customizer.withDefaults());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,14 @@ class CaseQueueTest {
     }
 
     @Test
-    void theButtonsAreTheStepsTheApiAllowsThatThePageCanAskFor() {
+    void theButtonsAreTheStepsTheApiAllowsNowThatThePageCanAskForAndTheUserMayTake() {
         CaseViews.StaffCase received = new CaseViews.StaffCase("c", "PA-1", "COMPLAINT", 1, "ACCEPTED",
                 List.of("assign", "start", "extend", "resolve", "explain", "merge"), "s", "c", "DT-X1", "DT-X1", false,
                 TODAY, TODAY, TODAY.plusDays(30), null, false, null, null, 3);
 
-        assertThat(received.actions()).containsExactly("assign", "start", "extend", "resolve", "merge");
+        assertThat(received.actionsFor(Set.of("cadre", "reviewer"))).containsExactly("assign", "start", "extend", "resolve", "merge");
+        assertThat(received.actionsFor(Set.of("cadre"))).as("a cadre works a case, a reviewer decides").containsExactly("start", "resolve");
+        assertThat(received.actionsFor(Set.of("confidential-handler"))).isEmpty();
     }
 
     @Test
