@@ -2,6 +2,7 @@ package org.danvan.web.cases;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.danvan.web.api.Problems;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class StaffCases {
     /** The cases of a unit's subtree (the caller's own when {@code unit} is null), by deadline, overdue first. */
     public List<CaseViews.StaffCase> queue(String unit) {
         CaseViews.StaffCase[] cases = Problems.call(() -> gateway.get()
-                .uri(builder -> builder.path("/api/v1/cases").queryParamIfPresent("unit", java.util.Optional.ofNullable(unit)).build())
+                .uri(builder -> builder.path("/api/v1/cases").queryParamIfPresent("unit", Optional.ofNullable(unit)).build())
                 .retrieve().body(CaseViews.StaffCase[].class));
         return cases == null ? List.of() : Arrays.stream(cases).sorted(CaseViews.BY_DEADLINE).toList();
     }

@@ -1,5 +1,7 @@
 package org.danvan.web.citizen;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.danvan.web.api.ApiProblemException;
 import org.danvan.web.api.Problems;
@@ -29,7 +31,7 @@ class FileCaseController {
     }
 
     @ModelAttribute("kinds")
-    java.util.List<String> kinds() {
+    List<String> kinds() {
         return CaseApi.FILING_KINDS;
     }
 

@@ -1,5 +1,6 @@
 package org.danvan.web.citizen;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.danvan.web.api.ApiProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -8,8 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Tracking a case by its code and secret; the secret is posted, never put in a URL. */
 @Controller

@@ -1,5 +1,7 @@
 package org.danvan.web.unit;
 
+import java.util.List;
+
 import org.danvan.web.cases.StaffCases;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -21,7 +23,7 @@ class MyUnitController {
     String today(@AuthenticationPrincipal OidcUser user, Model model) {
         String unit = user.getClaimAsString("unit_id");
         model.addAttribute("unitId", unit);
-        model.addAttribute("cases", unit == null ? java.util.List.of() : cases.queue(unit));
+        model.addAttribute("cases", unit == null ? List.of() : cases.queue(unit));
         return "unit/today";
     }
 }
