@@ -36,6 +36,13 @@ final class ServiceProcess {
         this.environment = environment;
     }
 
+    /** On a port of its own: the web application, whose port the realm's redirect URIs name. */
+    ServiceProcess(String name, int port, Map<String, String> environment) {
+        this.name = name;
+        this.port = port;
+        this.environment = environment;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -1,0 +1,37 @@
+package org.danvan.web.citizen;
+
+import java.util.List;
+
+import org.danvan.web.api.Problems;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** The case calls a citizen makes through the gateway: file, track, and look up the area. */
+@Component
+class CitizenCases {
+
+    /** The secret travels in a header, never in a URL (as the API wants). */
+    private static final String SECRET_HEADER = "X-Tracking-Secret";
+
+    private final RestClient gateway;
+
+    CitizenCases(RestClient gateway) {
+        this.gateway = gateway;
+    }
+
+    CaseApi.FiledCase file(FileCaseForm form) {
+        return Problems.call(() -> gateway.post().uri("/api/v1/cases").body(form.toRequest())
+                .retrieve().body(CaseApi.FiledCase.class));
+    }
+
+    CaseApi.PublicCase track(String code, String secret) {
+        return Problems.call(() -> gateway.get().uri("/api/v1/cases/track/{code}", code.trim())
+                .header(SECRET_HEADER, secret.trim()).retrieve().body(CaseApi.PublicCase.class));
+    }
+
+    List<CaseApi.Unit> units(String query) {
+        CaseApi.UnitPage page = Problems.call(() -> gateway.get().uri("/api/v1/units?q={q}&size=20", query)
+                .retrieve().body(CaseApi.UnitPage.class));
+        return page == null ? List.of() : page.items();
+    }
+}
