@@ -22,6 +22,8 @@ import org.danvan.contracts.directive.ReportingDuty;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.reporting.aggregates.UnitScope;
+import org.danvan.reporting.duties.DutyRouting;
+import org.danvan.support.security.Caller;
 import org.danvan.testsupport.AccessMatrix;
 import org.danvan.testsupport.AccessMatrix.Cell;
 import org.danvan.testsupport.DanvanIntegrationTest;
@@ -51,6 +53,8 @@ class AuthorizationMatrixIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    DutyRouting routing;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -115,7 +119,8 @@ class AuthorizationMatrixIT {
             probe.send(KafkaCloudEvents.toRecord(DirectiveContract.DIRECTIVES.name(), new CloudEvent(UUID.randomUUID().toString(),
                     "/test", DirectiveContract.DIRECTIVE_ISSUED, directive, Instant.now(), EventJson.write(issued))));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> scope.isWithin(a, p) && scope.isWithin(b, p));
+        await().atMost(Duration.ofSeconds(60)).until(() -> scope.isWithin(a, p) && scope.isWithin(b, p)
+                && routing.routesThroughCallersUnit(new Caller("cadre-v", java.util.Set.of("cadre"), v), a));
 
         String reviewerP = TestTokens.issue("reviewer-p", p, "reviewer", "cadre");
         String reviewerA = TestTokens.issue("reviewer-a", a, "reviewer", "cadre");
@@ -164,6 +169,11 @@ class AuthorizationMatrixIT {
                 new Cell("cadre B", cadreB, HttpMethod.PUT, report + "/values", Map.of("values", semiannual()), 404),
                 new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/reports?period=2025H1", null, 403),
                 new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/reports/import", List.of(), 403),
+                // the unit the duty routes a's reports through reads them, and does nothing else with them
+                new Cell("cadre V", cadreV, HttpMethod.GET, report, null, 200),
+                new Cell("cadre V", cadreV, HttpMethod.GET, report + "/revisions", null, 200),
+                new Cell("handler V", handlerV, HttpMethod.GET, report, null, 404),
+                new Cell("cadre V", cadreV, HttpMethod.PUT, report + "/values", Map.of("values", semiannual()), 404),
                 new Cell("cadre A", cadreA, HttpMethod.POST, report + "/submit", null, 200),
                 new Cell("cadre A", cadreA, HttpMethod.POST, report + "/return", Map.of("reasons", List.of("Thiếu số liệu")), 403),
                 // judging: a reviewer above the unit, not the unit itself, not a neighbour, not a cadre

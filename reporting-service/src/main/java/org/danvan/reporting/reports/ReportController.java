@@ -14,6 +14,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.danvan.reporting.aggregates.UnitScope;
+import org.danvan.reporting.duties.DutyRouting;
 import org.danvan.support.limits.MaxItems;
 import org.danvan.support.problem.ForbiddenException;
 import org.danvan.support.problem.PreconditionFailedException;
@@ -46,16 +47,31 @@ class ReportController {
 
     private final Reports reports;
     private final UnitScope scope;
+    private final DutyRouting routing;
 
-    ReportController(Reports reports, UnitScope scope) {
+    ReportController(Reports reports, UnitScope scope, DutyRouting routing) {
         this.reports = reports;
         this.scope = scope;
+        this.routing = routing;
     }
 
     /** The report if the caller has one of {@code roles} and its unit is in their subtree; otherwise not found. */
     private ReportView inScope(String id, List<String> roles) {
         ReportView report = reports.get(id);
         scope.require(Callers.current(), report.unitId(), roles, "report", id);
+        return report;
+    }
+
+    /**
+     * The report for reading: its unit's subtree and those above, or the staff of the unit a directive's duty routes
+     * the unit's reports through (they check and chase them, nothing more).
+     */
+    private ReportView readable(String id) {
+        ReportView report = reports.get(id);
+        if (routing.routesThroughCallersUnit(Callers.current(), report.unitId())) {
+            return report;
+        }
+        scope.require(Callers.current(), report.unitId(), UnitScope.READERS, "report", id);
         return report;
     }
 
@@ -100,7 +116,7 @@ class ReportController {
 
     @GetMapping("/{id}")
     ResponseEntity<ReportView> get(@PathVariable String id) {
-        return ok(inScope(id, UnitScope.READERS));
+        return ok(readable(id));
     }
 
     @PutMapping("/{id}/values")
@@ -144,7 +160,7 @@ class ReportController {
 
     @GetMapping("/{id}/revisions")
     List<ReportView.RevisionView> revisions(@PathVariable String id) {
-        inScope(id, UnitScope.READERS);
+        readable(id);
         return reports.revisions(id);
     }
 
