@@ -45,6 +45,8 @@ import org.danvan.testsupport.TestTokens;
  */
 final class FaultPlatform {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaultPlatform.class);
+
     static final String OPERATOR = TestTokens.issue("fault-operator", null, "operator");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -60,13 +62,9 @@ final class FaultPlatform {
     }
 
     static Map<String, String> environment(String kafkaBootstrapServers) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
-                "MONGODB_URI", TestInfrastructure.endpoints().mongoUri(),
-                "DANVAN_OIDC_ISSUER", TestTokens.ISSUER,
-                "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation(),
-                // no collector here: tracing would only cost the two shared cores
-                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0"));
+        // no collector here: tracing would only cost the two shared cores
+        Map<String, String> env = Platform.serviceEnvironment(Map.of("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0"));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         return env;
     }
 
@@ -175,7 +173,7 @@ final class FaultPlatform {
     /** Prints one fault's figures and appends them to {@code e2e-tests/target/faults-report.txt} for the README. */
     static void report(String fault, long sent, long lost, long duplicated, String recovery) {
         String line = "FAULT %s | events sent %d | lost %d | duplicated %d | %s".formatted(fault, sent, lost, duplicated, recovery);
-        System.out.println(line);
+        LOG.info(line);
         try {
             Files.createDirectories(REPORT.getParent());
             Files.writeString(REPORT, line + System.lineSeparator(), StandardCharsets.UTF_8,

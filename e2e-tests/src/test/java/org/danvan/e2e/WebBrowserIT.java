@@ -25,6 +25,7 @@ import java.util.Map;
 import org.danvan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -277,8 +278,8 @@ class WebBrowserIT {
         if (System.getenv("CI") != null) {
             throw new IllegalStateException(missing);
         }
-        // Maven's report counts a class skipped before its first test as 0 tests run: say why on the console
-        System.err.println(missing + " — skipped");
+        // Maven's report counts a class skipped before its first test as 0 tests run: say why in the log
+        LoggerFactory.getLogger(WebBrowserIT.class).warn("{} — skipped", missing);
         Assumptions.abort(missing + " — skipped");
     }
 
