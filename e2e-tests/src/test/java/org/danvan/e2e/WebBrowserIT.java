@@ -297,7 +297,10 @@ class WebBrowserIT {
         return process.start(arguments);
     }
 
-    /** The province and the commune of the cadre, registered by the demo operator through the gateway. */
+    /**
+     * The province and the commune of the cadre, registered by the demo operator through the gateway; another test
+     * of this JVM (KeycloakLoginIT) may have registered them already, on the same store.
+     */
     private static void registerUnits(String gateway) throws IOException, InterruptedException {
         String operator = accessToken("vanhanh");
         for (String unit : List.of(
@@ -306,7 +309,7 @@ class WebBrowserIT {
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/units"))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + operator)
                     .POST(HttpRequest.BodyPublishers.ofString(unit)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(created.statusCode() == 201 || created.body().contains("duplicate-unit")).as(created.body()).isTrue();
         }
     }
 
