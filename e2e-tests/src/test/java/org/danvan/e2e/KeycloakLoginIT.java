@@ -164,15 +164,10 @@ class KeycloakLoginIT {
      */
     private static void registerTheDemoUsersUnits() throws IOException, InterruptedException {
         String operator = accessToken("vanhanh");
-        for (String unit : List.of(
+        Platform.registerUnits(directives.url() + "/api/v1/units", operator, List.of(
                 "{\"code\":\"LD\",\"name\":\"Tỉnh ủy Lâm Đồng\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"PROVINCE\",\"openedOn\":\"1976-01-01\"}",
                 "{\"code\":\"DT-X1\",\"name\":\"Đảng ủy xã Liên Nghĩa\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"LD\"}",
-                "{\"code\":\"DT-X1-T1\",\"name\":\"Chi bộ thôn 1\",\"kind\":\"VILLAGE_BRANCH\",\"level\":\"VILLAGE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"DT-X1\"}")) {
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(directives.url() + "/api/v1/units"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.ofString(unit)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        }
+                "{\"code\":\"DT-X1-T1\",\"name\":\"Chi bộ thôn 1\",\"kind\":\"VILLAGE_BRANCH\",\"level\":\"VILLAGE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"DT-X1\"}"));
     }
 
     private static HttpResponse<String> cases(String token) throws IOException, InterruptedException {

@@ -1,6 +1,14 @@
 package org.danvan.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.danvan.testsupport.TestInfrastructure;
@@ -8,6 +16,8 @@ import org.danvan.testsupport.TestTokens;
 
 /** The settings the end-to-end tests start the platform's processes with: the test broker, store and token issuer. */
 final class Platform {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Platform() {
     }
@@ -34,5 +44,18 @@ final class Platform {
 
     private static Map<String, String> trustTestTokens() {
         return Map.of("DANVAN_OIDC_ISSUER", TestTokens.ISSUER, "DANVAN_OIDC_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation());
+    }
+
+    /**
+     * Registers units with an operator's token at {@code unitsUrl}; a unit another test of this JVM registered first
+     * (they share the store) is fine.
+     */
+    static void registerUnits(String unitsUrl, String operatorToken, List<String> units) throws IOException, InterruptedException {
+        for (String unit : units) {
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(unitsUrl))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + operatorToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(unit)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode() == 201 || created.body().contains("duplicate-unit")).as(created.body()).isTrue();
+        }
     }
 }

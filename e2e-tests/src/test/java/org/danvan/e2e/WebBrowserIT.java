@@ -303,14 +303,9 @@ class WebBrowserIT {
      */
     private static void registerUnits(String gateway) throws IOException, InterruptedException {
         String operator = accessToken("vanhanh");
-        for (String unit : List.of(
+        Platform.registerUnits(gateway + "/api/v1/units", operator, List.of(
                 "{\"code\":\"LD\",\"name\":\"Tỉnh ủy Lâm Đồng\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"PROVINCE\",\"openedOn\":\"1976-01-01\"}",
-                "{\"code\":\"DT-X1\",\"name\":\"Đảng ủy xã Liên Nghĩa\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"LD\"}")) {
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/units"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + operator)
-                    .POST(HttpRequest.BodyPublishers.ofString(unit)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode() == 201 || created.body().contains("duplicate-unit")).as(created.body()).isTrue();
-        }
+                "{\"code\":\"DT-X1\",\"name\":\"Đảng ủy xã Liên Nghĩa\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"LD\"}"));
     }
 
     private static String accessToken(String username) throws IOException, InterruptedException {
