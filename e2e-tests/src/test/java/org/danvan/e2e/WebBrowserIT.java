@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -126,9 +128,16 @@ class WebBrowserIT {
         browser.get(WEB + "/cases");
         signIn("xa.canbo");
         page("queue");
-        WebElement first = browser.findElement(By.cssSelector("table.cases tbody tr"));
-        assertThat(first.getText()).as("the newest case first in the commune's queue").contains(code);
-        first.findElement(By.tagName("a")).click();
+        // the queue runs by deadline (other tests of this JVM file cases in the same commune, due the same day)
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.cases tbody tr"));
+        List<LocalDate> deadlines = rows.stream()
+                .map(row -> LocalDate.parse(row.findElement(By.tagName("td")).getText(), DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                .toList();
+        assertThat(deadlines).as("the commune's queue, soonest deadline first").isSorted();
+        WebElement mine = rows.stream().filter(row -> row.getText().contains(code)).findFirst().orElseThrow();
+        assertThat(deadlines.get(rows.indexOf(mine))).as("a new case is due no later than any other in the queue")
+                .isEqualTo(deadlines.getFirst());
+        mine.findElement(By.tagName("a")).click();
         page("case-cadre");
         String caseUrl = browser.getCurrentUrl();
         assertThat(status()).isEqualTo("Đã tiếp nhận");
