@@ -12,6 +12,7 @@ class CitizenCases {
 
     /** The secret travels in a header, never in a URL (as the API wants). */
     private static final String SECRET_HEADER = "X-Tracking-Secret";
+    private static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
     private final RestClient gateway;
 
@@ -19,8 +20,14 @@ class CitizenCases {
         this.gateway = gateway;
     }
 
+    /** Files the case once, however often the form is sent (a double click, a reload, a retry). */
     CaseApi.FiledCase file(FileCaseForm form) {
         return Problems.call(() -> gateway.post().uri("/api/v1/cases").body(form.toRequest())
+                .headers(headers -> {
+                    if (form.getIdempotencyKey() != null && !form.getIdempotencyKey().isBlank()) {
+                        headers.set(IDEMPOTENCY_HEADER, form.getIdempotencyKey());
+                    }
+                })
                 .retrieve().body(CaseApi.FiledCase.class));
     }
 

@@ -13,6 +13,8 @@ public class FileCaseForm {
     private String unitQuery;
     private boolean anonymous;
     private Citizen citizen = new Citizen();
+    /** Drawn when the form is first shown and kept across its re-renders: sending it twice files one case. */
+    private String idempotencyKey = java.util.UUID.randomUUID().toString();
 
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
@@ -26,6 +28,8 @@ public class FileCaseForm {
     public void setUnitQuery(String unitQuery) { this.unitQuery = unitQuery; }
     public boolean isAnonymous() { return anonymous; }
     public void setAnonymous(boolean anonymous) { this.anonymous = anonymous; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
     public Citizen getCitizen() { return citizen; }
     public void setCitizen(Citizen citizen) { this.citizen = citizen; }
 
