@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval how often it scans the aggregate collections themselves, to find pending events
  *                      whose index entry was lost (a crash between the aggregate write and the index write)
  * @param batchSize     aggregates published per round
+ * @param sendTimeout   how long the relay waits for the broker's acknowledgement; longer than the producer's
+ *                      {@code delivery.timeout.ms}, so that by then a send has surely succeeded or failed
  */
 @Validated
 @ConfigurationProperties("danvan.outbox")
@@ -28,5 +30,5 @@ public record OutboxProperties(
         @NotNull @DefaultValue("200ms") Duration pollInterval,
         @NotNull @DefaultValue("5m") Duration sweepInterval,
         @Min(1) @DefaultValue("500") int batchSize,
-        @NotNull @DefaultValue("10s") Duration sendTimeout) {
+        @NotNull @DefaultValue("15s") Duration sendTimeout) {
 }

@@ -101,13 +101,16 @@ class AggregateWritesIT {
     @Test
     void concurrentStepsWhileTheRelayRunsPublishEveryEventExactlyOnce() throws Exception {
         mongo.getCollection("outbox_pending").deleteMany(new Document());
+        // the services' settings: the relay waits longer than the producer's delivery timeout
         OutboxProperties properties = new OutboxProperties(List.of("hammered"), "/danvan/test",
-                Duration.ofHours(1), Duration.ofHours(1), 100, Duration.ofSeconds(5));
+                Duration.ofHours(1), Duration.ofHours(1), 100, Duration.ofSeconds(15));
         PendingOutboxIndex index = new PendingOutboxIndex(mongo, properties);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer()));
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000), new StringSerializer(), new ByteArraySerializer()));
+        kafka.partitionsFor(DirectiveContract.DIRECTIVES.name());
         OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, index, meters);
         AggregateWrites writes = new AggregateWrites(mongo, index);
         String id = UUID.randomUUID().toString();
