@@ -3,10 +3,6 @@ package org.danvan.reporting.duties;
 import java.util.List;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.danvan.contracts.CloudEvent;
-import org.danvan.contracts.EventJson;
-import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.contracts.directive.ReportingDuty;
 import org.danvan.reporting.DirectiveEventHandler;
@@ -22,18 +18,17 @@ import org.springframework.stereotype.Component;
 class DirectiveDuties implements DirectiveEventHandler {
 
     private final MongoTemplate mongo;
-    private final MeterRegistry meters;
 
-    DirectiveDuties(MongoTemplate mongo, MeterRegistry meters) {
+    DirectiveDuties(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.meters = meters;
     }
 
     /**
      * Upserts the directive's duty unless a version at least as new is stored; false for a redelivered or stale
      * event. The guard and the write are one atomic operation.
      */
-    boolean apply(String eventId, DirectiveIssued issued) {
+    @Override
+    public boolean apply(String eventId, DirectiveIssued issued) {
         ReportingDuty duty = issued.reportingDuty();
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(issued.directiveId())
                 .and("directiveVersion").lt(issued.version()));
@@ -56,14 +51,4 @@ class DirectiveDuties implements DirectiveEventHandler {
         return Optional.ofNullable(mongo.findById(directiveId, DutyDocument.class));
     }
 
-    @Override
-    public void consume(CloudEvent event) {
-        String outcome = "ignored";
-        // an amendment carries the whole new version in the issued event's shape
-        if (DirectiveContract.DIRECTIVE_ISSUED.equals(event.type()) || DirectiveContract.DIRECTIVE_AMENDED.equals(event.type())) {
-            outcome = apply(event.id(), EventJson.read(event.data(), DirectiveIssued.class)) ? "applied" : "duplicate";
-        }
-        // its own name: danvan.events.consumed already counts each directive event once, as the targets read it
-        meters.counter("danvan.duties.events.consumed", "type", event.type(), "outcome", outcome).increment();
-    }
 }

@@ -2,10 +2,6 @@ package org.danvan.reporting.targets;
 
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.danvan.contracts.CloudEvent;
-import org.danvan.contracts.EventJson;
-import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.reporting.DirectiveEventHandler;
 import org.danvan.reporting.aggregates.UnitScope;
@@ -26,12 +22,10 @@ class DirectiveTargets implements DirectiveEventHandler {
     private static final Logger log = LoggerFactory.getLogger(DirectiveTargets.class);
 
     private final MongoTemplate mongo;
-    private final MeterRegistry meters;
     private final UnitScope scope;
 
-    DirectiveTargets(MongoTemplate mongo, MeterRegistry meters, UnitScope scope) {
+    DirectiveTargets(MongoTemplate mongo, UnitScope scope) {
         this.mongo = mongo;
-        this.meters = meters;
         this.scope = scope;
     }
 
@@ -39,7 +33,8 @@ class DirectiveTargets implements DirectiveEventHandler {
      * Upserts the directive's targets unless a version at least as new is stored; returns false for a
      * redelivered or stale event. The guard and the write are one atomic operation.
      */
-    boolean apply(String eventId, DirectiveIssued issued) {
+    @Override
+    public boolean apply(String eventId, DirectiveIssued issued) {
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(issued.directiveId())
                 .and("directiveVersion").lt(issued.version()));
         Update update = new Update()
@@ -74,13 +69,4 @@ class DirectiveTargets implements DirectiveEventHandler {
         return scope.seesDirective(caller, directive.issuerUnitId(), directive.recipients());
     }
 
-    @Override
-    public void consume(CloudEvent event) {
-        String outcome = "ignored";
-        // an amendment carries the whole new version in the issued event's shape
-        if (DirectiveContract.DIRECTIVE_ISSUED.equals(event.type()) || DirectiveContract.DIRECTIVE_AMENDED.equals(event.type())) {
-            outcome = apply(event.id(), EventJson.read(event.data(), DirectiveIssued.class)) ? "applied" : "duplicate";
-        }
-        meters.counter("danvan.events.consumed", "type", event.type(), "outcome", outcome).increment();
-    }
 }
