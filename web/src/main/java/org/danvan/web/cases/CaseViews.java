@@ -20,11 +20,24 @@ public final class CaseViews {
     public record StaffCase(String id, String trackingCode, String kind, int round, String status, List<String> allowedActions,
             String subject, String content, String areaUnitId, String responsibleUnitId, boolean anonymous,
             LocalDate receivedOn, LocalDate acceptanceDueOn, LocalDate dueOn, LocalDate closedOn, boolean overdue,
-            List<TimelineEntry> timeline, List<String> refusalReasons, long version) {
+            List<TimelineEntry> timeline, List<RoadmapStep> roadmap, List<String> refusalReasons, long version) {
 
         public StaffCase {
             allowedActions = allowedActions == null ? List.of() : allowedActions;
             timeline = timeline == null ? List.of() : timeline;
+            roadmap = roadmap == null ? List.of() : roadmap;
+        }
+
+        /**
+         * Whether the page offers to open the citizens' identity: never for an anonymous filing, and for a
+         * denunciation only to a confidential-case handler (the API decides the rest, and logs every opening).
+         */
+        public boolean identityOfferedTo(Set<String> roles) {
+            if (anonymous) {
+                return false;
+            }
+            return "DENUNCIATION".equals(kind) ? roles.contains("confidential-handler")
+                    : roles.contains("cadre") || roles.contains("reviewer") || roles.contains("confidential-handler");
         }
 
         /** The deadline that runs now: to accept while received, then to resolve. */
@@ -43,6 +56,21 @@ public final class CaseViews {
         public List<String> actionsFor(Set<String> roles) {
             return allowedActions.stream().filter(StepForm.ACTIONS::contains).filter(a -> StepForm.mayTake(a, roles)).toList();
         }
+    }
+
+    /** One dated step of the roadmap an explanation promised, with its progress. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RoadmapStep(int number, String description, LocalDate dueOn, String status) {
+    }
+
+    /** An open case of the same unit and kind whose words overlap this one's: maybe the same matter. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Duplicate(String caseId, String trackingCode, String subject, LocalDate receivedOn, double similarity) {
+    }
+
+    /** A citizen behind a case, as the sealed identity store gives it to an authorised reader. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Identity(String name, String address, String phone, String email, String idNumber) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
