@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,11 @@ class WebBrowserIT {
         ServiceProcess feedback = started(new ServiceProcess("feedback-service", env));
         directives.awaitHealthy();
         feedback.awaitHealthy();
-        ServiceProcess gateway = started(new ServiceProcess("gateway", Map.of("DANVAN_OIDC_ISSUER", keycloak.issuer(),
+        Map<String, String> gatewayEnv = new HashMap<>(Map.of("DANVAN_OIDC_ISSUER", keycloak.issuer(),
                 "DIRECTIVE_SERVICE_URL", directives.url(), "FEEDBACK_SERVICE_URL", feedback.url(),
-                "REPORTING_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort())),
+                "REPORTING_SERVICE_URL", "http://127.0.0.1:" + ServiceProcess.freePort()));
+        gatewayEnv.putAll(Platform.sharedLimits());
+        ServiceProcess gateway = started(new ServiceProcess("gateway", gatewayEnv),
                 // every citizen's call comes from the web application's address
                 "--danvan.gateway.anonymous-per-minute=100000").awaitHealthy();
         keycloak.awaitReady();
