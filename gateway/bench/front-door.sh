@@ -56,7 +56,7 @@ http {
 }
 CONF
 nginx -p "$WORK" -c "$WORK/nginx.conf"
-trap 'kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true' EXIT
+trap 'kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 NGINX_PID=$(cat "$WORK/nginx.pid")
 
 # the unit every run reads (registered once; a second registration is a 409 and changes nothing)
