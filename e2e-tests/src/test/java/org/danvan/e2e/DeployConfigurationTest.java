@@ -32,8 +32,8 @@ class DeployConfigurationTest {
     private static final Path ROOT = Path.of(System.getProperty("danvan.root", "..")).toAbsolutePath().normalize();
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final List<String> SERVICES = List.of("directive-service", "reporting-service", "feedback-service", "gateway", "web");
-    /** Deployments that are not ours: only the development overlay's Keycloak. */
-    private static final Set<String> THIRD_PARTY_DEPLOYMENTS = Set.of("keycloak");
+    /** Deployments that are not ours: the development overlay's Keycloak and the gateway's Redis. */
+    private static final Set<String> THIRD_PARTY_DEPLOYMENTS = Set.of("keycloak", "redis");
     /** Spring properties set through the environment by relaxed binding (no placeholder names them). */
     private static final Set<String> SPRING_PROPERTY_VARIABLES = Set.of(
             "LOGGING_STRUCTURED_FORMAT_CONSOLE",                    // logging.structured.format.console
@@ -141,6 +141,30 @@ class DeployConfigurationTest {
         assertThat(Files.readString(DEPLOY.resolve("k8s/overlays/dev/kustomization.yaml")))
                 .contains("DANVAN_OIDC_ISSUER=" + devHostname + "/realms/" + realm);
         assertThat(Files.readString(DEPLOY.resolve("keycloak/kustomization.yaml"))).contains("- danvan-realm.json");
+    }
+
+    @Test
+    void everyGatewayCountsItsRateLimitsInTheOneRedis() throws IOException {
+        Map<String, Map<String, Object>> compose = composeServices();
+        assertThat(String.valueOf(compose.get("redis").get("command"))).contains("--maxmemory, 64mb");
+        assertThat(stringKeys(compose.get("gateway").get("environment")).get("DANVAN_REDIS_URL")).isEqualTo("redis://redis:6379");
+        assertThat(stringKeys(compose.get("gateway").get("depends_on"))).containsKey("redis");
+
+        List<Map<String, Object>> documents = kubernetesDocuments(DEPLOY.resolve("k8s/base"));
+        Map<String, Object> redis = documents.stream()
+                .filter(d -> "Deployment".equals(d.get("kind")) && "redis".equals(path(d, "metadata", "name"))).findFirst().orElseThrow();
+        assertThat(path(redis, "spec", "replicas")).isEqualTo(1);
+        assertThat(path(redis, "metadata", "labels", "app.kubernetes.io/component")).isEqualTo("rate-limits");
+        assertThat(documents).anyMatch(d -> "Service".equals(d.get("kind")) && "redis".equals(path(d, "metadata", "name")));
+        Map<String, Object> gateway = documents.stream()
+                .filter(d -> "Deployment".equals(d.get("kind")) && "gateway".equals(path(d, "metadata", "name"))).findFirst().orElseThrow();
+        Map<?, ?> container = (Map<?, ?>) ((List<?>) path(gateway, "spec", "template", "spec", "containers")).getFirst();
+        assertThat((List<?>) container.get("env")).anyMatch(e -> "DANVAN_REDIS_URL".equals(((Map<?, ?>) e).get("name"))
+                && "redis://redis:6379".equals(((Map<?, ?>) e).get("value")));
+        // production's three replicas are for the services and the gateway: three Redis would each count a part
+        assertThat(Files.readString(DEPLOY.resolve("k8s/overlays/prod/kustomization.yaml")))
+                .contains("labelSelector: app.kubernetes.io/component!=rate-limits");
+        assertThat(Files.readString(ROOT.resolve("danvan"))).contains("--maxmemory 64mb");
     }
 
     @Test

@@ -32,14 +32,20 @@ final class Platform {
         return environment;
     }
 
-    /** For the gateway: the services behind its routes, and the same token issuer. */
+    /** For the gateway: the services behind its routes, the same token issuer, and the test Redis its rate limits share (where there is one). */
     static Map<String, String> gatewayEnvironment(String directives, String reporting, String feedback, Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(extra);
         environment.put("DIRECTIVE_SERVICE_URL", directives);
         environment.put("REPORTING_SERVICE_URL", reporting);
         environment.put("FEEDBACK_SERVICE_URL", feedback);
+        environment.putAll(sharedLimits());
         environment.putAll(trustTestTokens());
         return environment;
+    }
+
+    /** The test Redis the gateway's rate limits count in; without one the gateway runs with its limits open. */
+    static Map<String, String> sharedLimits() {
+        return TestInfrastructure.redis().map(redis -> Map.of("DANVAN_REDIS_URL", redis.url())).orElse(Map.of());
     }
 
     private static Map<String, String> trustTestTokens() {

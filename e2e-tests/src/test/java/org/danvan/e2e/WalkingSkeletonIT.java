@@ -69,7 +69,7 @@ class WalkingSkeletonIT {
                         "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0",
                         "DANVAN_WEB_ORIGINS", "https://app.danvan.example")))
                 .start("--danvan.gateway.anonymous-per-minute=3",
-                        // the test polls as one signed-in user, faster than any person would (RateLimitFilterTest covers it)
+                        // the test polls as one signed-in user, faster than any person would (SharedRateLimitsIT covers it)
                         "--danvan.gateway.client-per-minute=100000").awaitHealthy();
         registerUnits();
     }

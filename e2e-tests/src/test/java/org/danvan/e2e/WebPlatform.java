@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +58,11 @@ final class WebPlatform implements AutoCloseable {
             directives.awaitHealthy();
             reporting.awaitHealthy();
             feedback.awaitHealthy();
-            gateway = started(new ServiceProcess("gateway", Map.of("DANVAN_OIDC_ISSUER", keycloak.issuer(),
+            Map<String, String> gatewayEnv = new HashMap<>(Map.of("DANVAN_OIDC_ISSUER", keycloak.issuer(),
                     "DIRECTIVE_SERVICE_URL", directives.url(), "FEEDBACK_SERVICE_URL", feedback.url(),
-                    "REPORTING_SERVICE_URL", reporting.url())),
+                    "REPORTING_SERVICE_URL", reporting.url()));
+            gatewayEnv.putAll(Platform.sharedLimits());
+            gateway = started(new ServiceProcess("gateway", gatewayEnv),
                     // every citizen's call comes from the web application's address
                     "--danvan.gateway.anonymous-per-minute=100000").awaitHealthy().url();
             keycloak.awaitReady();

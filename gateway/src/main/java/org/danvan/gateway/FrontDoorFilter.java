@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FrontDoorFilter implements GlobalFilter, Ordered {
 
     static final String CORRELATION_ID = "X-Correlation-Id";
+    /** Exchange attribute: the client's address as this connection shows it, what the per-address limits count. */
+    static final String CLIENT_ADDRESS = FrontDoorFilter.class.getName() + ".clientAddress";
     /** Headers only a proxy may set; a client's own are dropped. */
     static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
             "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Real-IP");
@@ -54,6 +56,9 @@ class FrontDoorFilter implements GlobalFilter, Ordered {
         String id = correlationId;
         String client = request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null ? null
                 : request.getRemoteAddress().getAddress().getHostAddress();
+        if (client != null) {
+            exchange.getAttributes().put(CLIENT_ADDRESS, client);
+        }
         return chain.filter(exchange.mutate().request(r -> r.headers(h -> {
             h.set(CORRELATION_ID, id);
             FORWARDING_HEADERS.forEach(h::remove);

@@ -36,5 +36,7 @@ class FrontDoorFilterTest {
         assertThat(forwarded.get().containsHeader("Forwarded")).isFalse();
         assertThat(forwarded.get().containsHeader("X-Real-IP")).isFalse();
         assertThat(forwarded.get().getFirst(FrontDoorFilter.CORRELATION_ID)).isNotBlank();
+        // and the per-address rate limit counts the same address
+        assertThat(exchange.<String>getAttribute(FrontDoorFilter.CLIENT_ADDRESS)).isEqualTo("203.0.113.7");
     }
 }

@@ -1,13 +1,26 @@
 package org.danvan.testsupport;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -18,17 +31,52 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * Elsewhere (this project's build machines have no Docker engine): a real KRaft broker in-process and the
  * Mongo-wire store with its oplog, the same store the local platform uses. The same test classes run on
  * both; {@code DANVAN_TEST_INFRA=containers|embedded} forces one.
+ * <p>
+ * The gateway's Redis (its shared rate limits) starts only when a test asks for it ({@link #redis()}).
  */
 public final class TestInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static Endpoints endpoints;
+    private static Optional<Redis> redis;
 
     /** Where the infrastructure listens, and which kind it is ({@code containers} or {@code embedded}). */
     public record Endpoints(String kafkaBootstrapServers, String mongoUri, String kind) {
     }
 
+    /** Where the test Redis listens ({@code redis://host:port}), and which kind it is ({@code configured}, {@code container}, {@code process}). */
+    public record Redis(String url, String kind) {
+    }
+
     private TestInfrastructure() {
+    }
+
+    /**
+     * Redis, started once per test JVM on first use: the one {@code DANVAN_TEST_REDIS_URL} names; else a Redis
+     * container where Docker runs; else Debian's {@code redis-server} as a child process on a free loopback port.
+     * Empty when there is none of these.
+     */
+    public static synchronized Optional<Redis> redis() {
+        if (redis == null) {
+            String configured = System.getenv("DANVAN_TEST_REDIS_URL");
+            redis = configured != null && !configured.isBlank() ? Optional.of(new Redis(configured, "configured"))
+                    : useContainers() ? Optional.of(startRedisContainer())
+                    : redisServerBinary().map(TestInfrastructure::startRedisServer);
+            log.info("integration-test Redis: {}", redis.map(Redis::toString).orElse("none"));
+        }
+        return redis;
+    }
+
+    /** {@link #redis()}, or the calling test is skipped without it (in CI, where it must run, it fails). */
+    public static Redis requireRedis() {
+        return redis().orElseGet(() -> {
+            String missing = "no Redis: install Debian's redis-server, run a Docker engine or set DANVAN_TEST_REDIS_URL";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(missing);
+            }
+            log.warn("{} — skipped", missing);
+            return Assumptions.abort(missing + " — skipped");
+        });
     }
 
     public static synchronized Endpoints endpoints() {
@@ -72,5 +120,45 @@ public final class TestInfrastructure {
         // out their timeouts (30 s per test JVM). The broker's log folders stay in the temp folder.
         return new Endpoints(kafka.getBrokersAsString(),
                 "mongodb://" + address.getHostString() + ":" + address.getPort(), "embedded");
+    }
+
+    private static Redis startRedisContainer() {
+        GenericContainer<?> container = new GenericContainer<>("redis:7.4.2").withExposedPorts(6379);
+        container.start();
+        return new Redis("redis://" + container.getHost() + ":" + container.getMappedPort(6379), "container");
+    }
+
+    private static Optional<Path> redisServerBinary() {
+        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)), Stream.of("/usr/bin", "/usr/sbin"))
+                .filter(folder -> !folder.isBlank()).map(folder -> Path.of(folder, "redis-server")).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Memory only, as {@code ./danvan up} runs it; it stops with the test JVM. */
+    private static Redis startRedisServer(Path binary) {
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path log = Files.createTempFile("danvan-test-redis", ".log");
+            Process process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            Awaitility.await("redis-server on port " + port).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("redis-server exited: " + Files.readString(log));
+                        }
+                        try (Socket socket = new Socket("127.0.0.1", port)) {
+                            return true;
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
+            return new Redis("redis://127.0.0.1:" + port, "process");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
