@@ -82,6 +82,8 @@ class DashboardBrowserIT {
 
     @Test
     void theProvincesCadreSeesItsTargetChartAndWhoHasNotReportedThenDrillsDownToACommune() throws IOException {
+        // Vietnamese, whatever another test of this JVM left the shared browser's language cookie at
+        browser.open("/?lang=vi");
         browser.signInAt("/unit?period=" + year, "tinh.canbo");
         browser.page("dashboard");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Tỉnh ủy Lâm Đồng");
@@ -105,6 +107,7 @@ class DashboardBrowserIT {
         assertThat(browser.findAll(By.cssSelector("nav.trail a")).stream().map(WebElement::getText).toList())
                 .containsExactly("Tỉnh ủy Lâm Đồng");
         browser.page("dashboard-commune");
+        browser.signOut();
 
         assertThat(browser.takeAccessibilityViolations()).as("serious or critical accessibility violations").isEmpty();
     }

@@ -36,7 +36,7 @@ class UnitDashboard {
 
     /**
      * One target for the unit: its own entry when the target judges it, the whole when the unit issued it, and
-     * the units of its subtree the target judges (the drill-down).
+     * the units below it that the target judges (the drill-down).
      */
     record TargetLine(ReportingApi.Target target, ReportingApi.Entry own, ReportingApi.Entry whole,
             List<ReportingApi.Entry> units, ValueChart chart) {
@@ -70,11 +70,12 @@ class UnitDashboard {
             boolean issuer = unit.equals(directive.content().issuerUnitId());
             for (ReportingApi.Target target : figures.targets(directive.id())) {
                 ReportingApi.Attainment now = figures.attainment(directive.id(), target.targetId(), period);
-                List<ReportingApi.Entry> below = now.units().stream().filter(e -> subtree.contains(e.unitId())).toList();
-                if (!issuer && below.isEmpty()) {
+                ReportingApi.Entry own = ownEntry(now, unit);
+                List<ReportingApi.Entry> below = now.units().stream()
+                        .filter(e -> !unit.equals(e.unitId()) && subtree.contains(e.unitId())).toList();
+                if (!issuer && own == null && below.isEmpty()) {
                     continue;
                 }
-                ReportingApi.Entry own = ownEntry(now, unit);
                 List<Periods> series = period.series(CHART_PERIODS);
                 List<ReportingApi.Entry> values = series.stream().map(p -> p.equals(period) ? now
                                 : figures.attainment(directive.id(), target.targetId(), p))

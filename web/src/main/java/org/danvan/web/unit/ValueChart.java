@@ -14,7 +14,7 @@ record ValueChart(List<Point> points, List<String> lines, double thresholdY, Big
     static final int WIDTH = 640;
     static final int HEIGHT = 220;
     static final int LEFT = 56;
-    static final int RIGHT = 24;
+    static final int RIGHT = 56;
     static final int TOP = 16;
     static final int BOTTOM = 40;
 
