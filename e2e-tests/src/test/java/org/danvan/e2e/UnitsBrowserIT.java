@@ -69,7 +69,8 @@ class UnitsBrowserIT {
                 .containsExactly("Xã Hai " + RUN, "Xã Một " + RUN);
         browser.page("units-unit");
         // the tree as it stood before the communes were opened
-        browser.find(By.id("asOf")).sendKeys("01011980");
+        browser.find(By.id("asOf")).clear();
+        browser.find(By.id("asOf")).sendKeys("01/01/1980");
         browser.submit(By.cssSelector("form.pickers button"));
         assertThat(browser.findAll(By.cssSelector("ul.tree li"))).as("no commune yet in 1980").isEmpty();
         browser.signOut();

@@ -35,8 +35,17 @@ public class Figures {
 
     /** The period the API writes {@code 2026Q3} by its name; the text itself if it is not a period. */
     public String period(String text) {
+        return name(text, "");
+    }
+
+    /** The period's short name, for a chart's axis ("Quý 3/2026", "6T đầu 2026"). */
+    public String shortPeriod(String text) {
+        return name(text, ".short");
+    }
+
+    private String name(String text, String variant) {
         Periods period = Periods.parse(text);
-        return period == null ? text : messages.getMessage(period.messageKey(),
+        return period == null ? text : messages.getMessage(period.messageKey().replace("period.", "period" + variant + "."),
                 new Object[] {Integer.toString(period.year()), period.index()}, locale());
     }
 

@@ -2,12 +2,14 @@ package org.danvan.web.units;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Set;
 
 import org.danvan.web.api.ApiProblemException;
 import org.danvan.web.api.Problems;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UnitsController {
 
     static final Set<String> CHANGES = Set.of("rename", "move", "close");
+    /** How the pages write and read a date, in their links too; 31/02 is no date. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     static final List<String> KINDS = List.of("PARTY_COMMITTEE", "MASS_MOBILISATION_COMMISSION", "PEOPLES_COMMITTEE",
             "FATHERLAND_FRONT", "FARMERS_UNION", "WOMENS_UNION", "YOUTH_UNION", "VETERANS_ASSOCIATION", "TRADE_UNION",
             "ARMED_FORCES", "PRESS", "VILLAGE_BRANCH", "ADMINISTRATIVE_AREA");
@@ -49,9 +53,8 @@ class UnitsController {
 
     /** The top of the tree on the date (the units without a parent), or the units whose name holds {@code q}. */
     @GetMapping
-    String browse(@RequestParam(required = false) String q,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
-        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+    String browse(@RequestParam(required = false) String q, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate date = date(asOf, model);
         model.addAttribute("asOf", date);
         model.addAttribute("q", q);
         model.addAttribute("units", q == null || q.isBlank() ? tree.roots(date) : tree.search(q.trim(), date).items());
@@ -59,9 +62,21 @@ class UnitsController {
     }
 
     @GetMapping("/{code}")
-    String show(@PathVariable String code, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @ModelAttribute("form") UnitForm form, Model model) {
-        return page(code, asOf == null ? LocalDate.now(clock) : asOf, form, model);
+    String show(@PathVariable String code, @RequestParam(required = false) String asOf, @ModelAttribute("form") UnitForm form,
+            Model model) {
+        return page(code, date(asOf, model), form, model);
+    }
+
+    /** The date typed (dd/MM/yyyy), or today when none is; a date not understood is said beside its field. */
+    private LocalDate date(String typed, Model model) {
+        if (typed != null && !typed.isBlank()) {
+            try {
+                return LocalDate.parse(typed.trim(), DAY);
+            } catch (DateTimeParseException e) {
+                model.addAttribute("badDate", typed);
+            }
+        }
+        return LocalDate.now(clock);
     }
 
     @PostMapping("/{code}/{action}")

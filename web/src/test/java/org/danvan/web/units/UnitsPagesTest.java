@@ -111,6 +111,20 @@ class UnitsPagesTest {
                 .andExpect(content().string(containsString("<details id=\"change-move\" open")));
     }
 
+    @Test
+    void theTreeIsReadAtADateTypedDayFirstAndADateNotUnderstoodIsSaidBesideItsField() throws Exception {
+        when(tree.roots(LocalDate.of(1980, 1, 1))).thenReturn(List.of(new UnitApi.Unit("LD", "Tỉnh ủy Lâm Đồng", "PARTY_COMMITTEE",
+                "PROVINCE", LocalDate.of(1976, 1, 1), null, null, null, 0)));
+
+        mvc.perform(get("/units").param("asOf", "01/01/1980").with(operator()))
+                .andExpect(content().string(containsString("Các đơn vị cấp cao nhất vào ngày 01/01/1980")))
+                .andExpect(content().string(containsString("href=\"/units/LD?asOf=01/01/1980\"")));
+        mvc.perform(get("/units").param("asOf", "31/02/1980").with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Không hiểu ngày này")))
+                .andExpect(content().string(containsString("value=\"31/02/1980\"")));
+    }
+
     private static MockMultipartFile file() {
         return new MockMultipartFile("file", "units.csv", "text/csv", "ma,ten\n".getBytes());
     }
