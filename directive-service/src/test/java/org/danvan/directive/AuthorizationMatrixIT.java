@@ -106,6 +106,8 @@ class AuthorizationMatrixIT {
                 new Cell("cadre A", cadreA, HttpMethod.POST, "/api/v1/units/" + a1 + "/rename", Map.of("name", "x", "validFrom", "2025-01-01"), 403),
                 new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/units/import", List.of(), 403),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/units?q=don vi", null, 200),
+                // place names only: a citizen without an account chooses the area of a case
+                new Cell("anonymous", null, HttpMethod.GET, "/api/v1/units/places?q=don vi " + a1, null, 200),
                 new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/units/" + a1 + "/ancestors", null, 200),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/units/" + a + "/children", null, 200),
                 new Cell("reviewer P", reviewerP, HttpMethod.POST, "/api/v1/units/" + a1 + "/move",
@@ -169,6 +171,9 @@ class AuthorizationMatrixIT {
         // lists and searches: never beyond the line
         listsHold.assertThat(call(cadreB, HttpMethod.GET, "/api/v1/directives?size=500", null).getBody()).doesNotContain(fromA).contains(fromP);
         listsHold.assertThat(call(cadreA1, HttpMethod.GET, "/api/v1/directives?size=500", null).getBody()).contains(fromA).contains(fromP);
+        // without a token, a place is its id, name, level and parent's name, and nothing else of the unit
+        listsHold.assertThat(call(null, HttpMethod.GET, "/api/v1/units/places?q=don vi " + a1, null).getBody())
+                .isEqualTo("[{\"id\":\"%s\",\"name\":\"Đơn vị %s\",\"level\":\"VILLAGE\",\"parentName\":\"Đơn vị %s\"}]", a1, a1, a);
         listsHold.assertAll();
     }
 }

@@ -18,9 +18,10 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The web application in real Chromium against the platform run as processes, signing in on the real
- * Keycloak login page: a citizen files a case, the commune cadre finds it first in the queue (with no step
- * to take: feedback-service lets reviewers decide), the province's reviewer accepts it and, as it cannot be
- * resolved yet, explains it with a dated roadmap; the citizen tracks it and sees the new status. Every page is saved at 1280 and 360 px under
+ * Keycloak login page: a citizen files a case (choosing its area by a place name typed without diacritics),
+ * the commune cadre finds it first in the queue (with no step to take: feedback-service lets reviewers decide),
+ * the province's reviewer accepts it and, as it cannot be resolved yet, explains it with a dated roadmap; the
+ * citizen tracks it and sees the new status. Every page is saved at 1280 and 360 px under
  * {@code target/screenshots/} and checked with axe-core (serious and critical violations fail the test).
  */
 @ExtendWith(BrowserTests.class)
@@ -49,7 +50,11 @@ class WebBrowserIT {
         browser.find(By.id("kind-RECOMMENDATION")).click();
         browser.find(By.id("subject")).sendKeys("Đường liên thôn xuống cấp");
         browser.find(By.id("content")).sendKeys("Đoạn đường từ thôn 1 đến trường tiểu học có nhiều ổ gà.");
-        browser.find(By.id("areaUnitId")).sendKeys("DT-X1");
+        // the area by its place name, typed without diacritics
+        browser.find(By.id("unitQuery")).sendKeys("lien nghia");
+        browser.find(By.name("search")).click();
+        await("the places found").atMost(Duration.ofSeconds(20)).until(() -> !browser.findAll(By.id("place-DT-X1")).isEmpty());
+        browser.find(By.id("place-DT-X1")).click();
         browser.find(By.id("citizen.name")).sendKeys("Phạm Văn Bình");
         // feedback-service knows the commune once it has consumed the unit's event: until then the page shows
         // the problem beside the area field and keeps what was typed, so the citizen simply sends again

@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param maxRequestSize       largest request body the gateway lets through
  * @param maxImportSize        largest body of a bulk import ({@code .../import}), e.g. a whole unit tree
- * @param anonymousPaths       path patterns citizens reach without an account (filing and tracking cases)
+ * @param anonymousPaths       path patterns citizens reach without an account (filing and tracking cases, choosing their area)
  * @param anonymousPerMinute   requests one client address may make to them per minute
  * @param clientPerMinute      requests one signed-in user of one client (token {@code azp} and {@code sub}) may make per minute
  * @param maxUriLength         longest request address (path and query) in characters
@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("danvan.gateway")
 record GatewayProperties(@NotNull @DefaultValue("5MB") DataSize maxRequestSize,
         @NotNull @DefaultValue("200MB") DataSize maxImportSize,
-        @NotNull @DefaultValue({"/api/v1/cases", "/api/v1/cases/track/**", "/api/v1/petitions/*/signatures"}) List<String> anonymousPaths,
+        @NotNull @DefaultValue({"/api/v1/cases", "/api/v1/cases/track/**", "/api/v1/petitions/*/signatures",
+                "/api/v1/units/places"}) List<String> anonymousPaths,
         @Positive @DefaultValue("30") int anonymousPerMinute,
         @Positive @DefaultValue("600") int clientPerMinute,
         @Positive @DefaultValue("8192") int maxUriLength,

@@ -89,7 +89,8 @@ class GatewaySecurity {
                         .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/fallback/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/track/*/*", "/api/v1/petitions/*/signatures").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/cases/track/*", "/api/v1/petitions", "/api/v1/petitions/*").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/cases/track/*", "/api/v1/petitions", "/api/v1/petitions/*",
+                                "/api/v1/units/places").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole("operator")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server

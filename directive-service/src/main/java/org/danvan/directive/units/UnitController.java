@@ -5,9 +5,12 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.danvan.support.problem.PreconditionFailedException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -34,12 +37,14 @@ class UnitController {
 
     private final UnitChanges changes;
     private final Units units;
+    private final UnitPlaces places;
 
     private final Clock clock;
 
-    UnitController(UnitChanges changes, Units units, Clock clock) {
+    UnitController(UnitChanges changes, Units units, UnitPlaces places, Clock clock) {
         this.changes = changes;
         this.units = units;
+        this.places = places;
         this.clock = clock;
     }
 
@@ -83,6 +88,15 @@ class UnitController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size) {
         return PageView.of(units.search(q, level, kind, today(asOf), PageRequest.of(page, size)));
+    }
+
+    /** The one read without a token (citizens choosing the area of a case): open units by name, where they are and nothing more. */
+    @GetMapping("/places")
+    @Operation(summary = "Find open units by place name without an account",
+            description = "Words of the name, diacritics and case ignored; at most 20, each with only its id, name, level and parent's name. No token needed.")
+    @SecurityRequirements
+    List<UnitPlaces.Place> places(@RequestParam(required = false) @Size(max = 100) String q) {
+        return places.find(q, LocalDate.now(clock));
     }
 
     @PostMapping("/{code}/move")

@@ -42,11 +42,8 @@ public final class CaseApi {
         }
     }
 
+    /** A place a citizen may choose as the area of a case, as directive-service answers without a token. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record UnitPage(List<Unit> items) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Unit(String code, String name, String level) {
+    public record Place(String id, String name, String level, String parentName) {
     }
 }

@@ -6,7 +6,7 @@ import org.danvan.web.api.Problems;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** The case calls a citizen makes through the gateway: file, track, and look up the area. */
+/** The case calls a citizen makes through the gateway: file, track, and find the area by its place name. */
 @Component
 class CitizenCases {
 
@@ -36,9 +36,10 @@ class CitizenCases {
                 .header(SECRET_HEADER, secret.trim()).retrieve().body(CaseApi.PublicCase.class));
     }
 
-    List<CaseApi.Unit> units(String query) {
-        CaseApi.UnitPage page = Problems.call(() -> gateway.get().uri("/api/v1/units?q={q}&size=20", query)
-                .retrieve().body(CaseApi.UnitPage.class));
-        return page == null ? List.of() : page.items();
+    /** Open units by place name, diacritics ignored: the one unit read a citizen may make without an account. */
+    List<CaseApi.Place> places(String query) {
+        CaseApi.Place[] places = Problems.call(() -> gateway.get().uri("/api/v1/units/places?q={q}", query)
+                .retrieve().body(CaseApi.Place[].class));
+        return places == null ? List.of() : List.of(places);
     }
 }

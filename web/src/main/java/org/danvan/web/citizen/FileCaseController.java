@@ -13,12 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Filing a case without an account. The area search and the pick of a result re-render the same form
- * (nothing typed is lost, and it works before any script loads); the receipt with the secret is shown once
- * and never cached.
+ * Filing a case without an account. The area is found by its place name (diacritics ignored): the search
+ * re-renders the same form with the places found as choices (nothing typed is lost, and it works before any
+ * script loads; htmx swaps only the choices); the receipt with the secret is shown once and never cached.
  */
 @Controller
 @RequestMapping("/citizen/file")
@@ -42,19 +41,8 @@ class FileCaseController {
 
     @PostMapping(params = "search")
     String search(@ModelAttribute("form") FileCaseForm form, Model model) {
-        if (form.getUnitQuery() != null && !form.getUnitQuery().isBlank()) {
-            try {
-                model.addAttribute("units", cases.units(form.getUnitQuery().trim()));
-            } catch (ApiProblemException e) {
-                model.addAttribute("unitSearchUnavailable", true);
-            }
-        }
-        return "citizen/file";
-    }
-
-    @PostMapping(params = "pickUnit")
-    String pick(@ModelAttribute("form") FileCaseForm form, @RequestParam String pickUnit) {
-        form.setAreaUnitId(pickUnit);
+        form.setAreaUnitId(null);
+        showPlaces(form, model);
         return "citizen/file";
     }
 
@@ -67,7 +55,20 @@ class FileCaseController {
             return "citizen/receipt";
         } catch (ApiProblemException e) {
             Problems.show(e.problem(), binding, model);
+            // the places found before are found again, the one chosen still checked
+            showPlaces(form, model);
             return "citizen/file";
+        }
+    }
+
+    private void showPlaces(FileCaseForm form, Model model) {
+        if (form.getUnitQuery() == null || form.getUnitQuery().isBlank()) {
+            return;
+        }
+        try {
+            model.addAttribute("places", cases.places(form.getUnitQuery().trim()));
+        } catch (ApiProblemException e) {
+            model.addAttribute("placeSearchUnavailable", true);
         }
     }
 }

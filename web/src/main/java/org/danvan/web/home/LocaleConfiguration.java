@@ -1,6 +1,8 @@
 package org.danvan.web.home;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
@@ -11,11 +13,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Vietnamese first; {@code ?lang=en} switches to English and a cookie remembers the choice. */
+/** Vietnamese first; {@code ?lang=en} switches to English and a cookie remembers the choice; Vietnam's clock. */
 @Configuration
 class LocaleConfiguration implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+
+    /** Vietnam's clock: what "today" and "this year" mean on every page. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
 
     @Bean
     LocaleResolver localeResolver() {

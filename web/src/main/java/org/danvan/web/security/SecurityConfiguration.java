@@ -34,7 +34,7 @@ class SecurityConfiguration {
         keycloakLogout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/citizen/**", "/track/**", "/petitions/**", "/webjars/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/error", "/actuator/health/**", "/actuator/health").permitAll()
+                                "/favicon.ico", "/error", "/actuator/health/**", "/actuator/health", "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))

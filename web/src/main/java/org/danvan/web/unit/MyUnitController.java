@@ -1,29 +1,171 @@
 package org.danvan.web.unit;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.danvan.web.api.CsvDownload;
+import org.danvan.web.cases.CaseViews;
 import org.danvan.web.cases.StaffCases;
+import org.danvan.web.units.UnitApi;
+import org.danvan.web.units.UnitTree;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Đơn vị của tôi": today's view of the signed-in cadre's unit — its cases by deadline, the overdue first. */
+/**
+ * "Đơn vị của tôi": a unit (the user's own by default, or one below it) for a period — the targets that bind
+ * it with their status and chart, the reports owed with who has not reported, its cases by deadline — with
+ * the unit and period picked by a plain GET form, a drill-down to the units below and a download of each table.
+ */
 @Controller
+@RequestMapping("/unit")
 class MyUnitController {
 
-    private final StaffCases cases;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    MyUnitController(StaffCases cases) {
+    private final UnitDashboard dashboard;
+    private final UnitTree tree;
+    private final StaffCases cases;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    MyUnitController(UnitDashboard dashboard, UnitTree tree, StaffCases cases, MessageSource messages, Clock clock) {
+        this.dashboard = dashboard;
+        this.tree = tree;
         this.cases = cases;
+        this.messages = messages;
+        this.clock = clock;
     }
 
-    @GetMapping("/unit")
-    String today(@AuthenticationPrincipal OidcUser user, Model model) {
-        String unit = user.getClaimAsString("unit_id");
-        model.addAttribute("unitId", unit);
-        model.addAttribute("cases", unit == null ? List.of() : cases.queue(unit));
+    @GetMapping
+    String today(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String period, Model model) {
+        String mine = user.getClaimAsString("unit_id");
+        String shown = unit == null || unit.isBlank() ? mine : unit.trim();
+        Periods asked = period(period);
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("period", asked);
+        model.addAttribute("periods", Periods.choices(today));
+        model.addAttribute("myUnit", mine);
+        if (shown == null) {
+            return "unit/today";
+        }
+        UnitApi.Unit current = tree.get(shown, today);
+        List<UnitApi.Unit> subtree = tree.subtree(shown, today);
+        Set<String> codes = new HashSet<>();
+        subtree.forEach(u -> codes.add(u.code()));
+        List<ReportingApi.Directive> directives = dashboard.directives();
+        model.addAttribute("unit", current);
+        model.addAttribute("trail", trail(shown, mine, today));
+        model.addAttribute("children", subtree.stream().filter(u -> shown.equals(u.parentId())).toList());
+        model.addAttribute("targets", dashboard.targets(directives, shown, codes, asked));
+        model.addAttribute("reports", dashboard.reports(directives, shown, asked));
+        model.addAttribute("cases", cases.queue(shown));
         return "unit/today";
+    }
+
+    /** The way from the user's own unit down to the one shown, for the breadcrumb and the unit picker. */
+    private List<UnitApi.Unit> trail(String shown, String mine, LocalDate today) {
+        List<UnitApi.Unit> trail = new ArrayList<>();
+        if (shown.equals(mine)) {
+            return trail;
+        }
+        for (UnitApi.Unit ancestor : tree.ancestors(shown, today)) {
+            trail.addFirst(ancestor);
+            if (ancestor.code().equals(mine)) {
+                break;
+            }
+        }
+        return trail;
+    }
+
+    @GetMapping("/targets.csv")
+    ResponseEntity<byte[]> targetsCsv(@RequestParam String unit, @RequestParam(required = false) String period) {
+        Periods asked = period(period);
+        Set<String> codes = new HashSet<>();
+        tree.subtree(unit, LocalDate.now(clock)).forEach(u -> codes.add(u.code()));
+        List<List<String>> rows = new ArrayList<>();
+        for (UnitDashboard.TargetLine line : dashboard.targets(dashboard.directives(), unit, codes, asked)) {
+            for (ReportingApi.Entry entry : line.units().isEmpty() && line.shown() != null ? List.of(line.shown()) : line.units()) {
+                rows.add(List.of(line.target().directiveNumber(), text(line.target().description()), line.target().indicatorCode(),
+                        line.target().comparator() + " " + line.target().threshold().toPlainString(), text(entry.code()),
+                        text(entry.name()), entry.value() == null ? "" : entry.value().toPlainString(), message("attainment." + entry.status())));
+            }
+        }
+        return CsvDownload.of("chi-tieu_" + unit + "_" + asked + ".csv", headers("csv.targets"), rows);
+    }
+
+    @GetMapping("/reports.csv")
+    ResponseEntity<byte[]> reportsCsv(@RequestParam String unit, @RequestParam(required = false) String period) {
+        Periods asked = period(period);
+        List<List<String>> rows = new ArrayList<>();
+        for (UnitDashboard.ReportLine line : dashboard.reports(dashboard.directives(), unit, asked)) {
+            String summary = line.receivedReports() + "/" + line.expectedReports();
+            if (line.notReported().isEmpty()) {
+                rows.add(List.of(line.code(), text(line.title()), summary, "", "", ""));
+            }
+            for (UnitDashboard.Owing owing : line.notReported()) {
+                rows.add(List.of(line.code(), text(line.title()), summary, text(owing.unitId()), text(owing.name()),
+                        String.join(" ", owing.missing().stream().map(o -> o.form() + " " + o.period()).toList())));
+            }
+        }
+        return CsvDownload.of("bao-cao_" + unit + "_" + asked + ".csv", headers("csv.reports"), rows);
+    }
+
+    @GetMapping("/cases.csv")
+    ResponseEntity<byte[]> casesCsv(@RequestParam String unit) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CaseViews.StaffCase c : cases.queue(unit)) {
+            rows.add(List.of(c.deadline() == null ? "" : c.deadline().format(DAY),
+                    c.overdue() ? message("case.overdue") : "", text(c.subject()), message("kind." + c.kind()),
+                    message("status." + c.status()), text(c.trackingCode())));
+        }
+        return CsvDownload.of("vu-viec_" + unit + ".csv", headers("csv.cases"), rows);
+    }
+
+    /** reporting-service's own CSV or Excel export of an indicator's figures, fetched with the user's token. */
+    @GetMapping("/indicators/{code}/values.{format:csv|xlsx}")
+    ResponseEntity<byte[]> indicatorExport(@PathVariable String code, @PathVariable String format, @RequestParam String unit,
+            @RequestParam(required = false) String period) {
+        ResponseEntity<byte[]> export = dashboard.indicatorExport(code, unit, period(period), format);
+        // the file as reporting-service names and types it
+        return ResponseEntity.ok().headers(headers -> List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION).forEach(name -> {
+            String value = export.getHeaders().getFirst(name);
+            if (value != null) {
+                headers.set(name, value);
+            }
+        })).body(export.getBody());
+    }
+
+    /** The period asked for, or this year when none (or none the API would understand) is given. */
+    private Periods period(String text) {
+        Periods parsed = Periods.parse(text);
+        return parsed != null ? parsed : Periods.parse(Integer.toString(LocalDate.now(clock).getYear()));
+    }
+
+    private List<String> headers(String key) {
+        return List.of(message(key).split("\\|"));
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

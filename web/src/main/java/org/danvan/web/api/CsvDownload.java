@@ -1,0 +1,43 @@
+package org.danvan.web.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A table the API does not export, written here as CSV for spreadsheets: UTF-8 with a byte-order mark so that
+ * Excel reads the Vietnamese, one header row, fields quoted where they need it.
+ */
+public final class CsvDownload {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private CsvDownload() {
+    }
+
+    public static ResponseEntity<byte[]> of(String filename, List<String> headers, List<List<String>> rows) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        line(csv, headers);
+        rows.forEach(row -> line(csv, row));
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void line(StringBuilder csv, List<String> fields) {
+        csv.append(String.join(",", fields.stream().map(CsvDownload::quote).toList())).append("\r\n");
+    }
+
+    private static String quote(String field) {
+        String value = field == null ? "" : field;
+        // a leading = + - @ would make a text a formula in a spreadsheet (a negative number stays a number)
+        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-[0-9.,]+")) {
+            value = "'" + value;
+        }
+        return value.matches("(?s).*[\",\r\n;].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
