@@ -1,11 +1,11 @@
 package org.danvan.web.reports;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.danvan.web.api.BusinessDay;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component("reportPeriods")
 public class ReportPeriods {
 
-    /** Periods are the calendar's of Vietnam, whatever the server's zone. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:([HQ])([1-4]))?");
 
     private final MessageSource messages;
@@ -41,7 +39,7 @@ public class ReportPeriods {
     }
 
     static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+        return BusinessDay.today();
     }
 
     public String label(String period) {
