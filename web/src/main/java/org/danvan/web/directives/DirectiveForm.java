@@ -1,9 +1,6 @@
 package org.danvan.web.directives;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.danvan.web.api.BusinessDay;
 import org.springframework.validation.Errors;
 
 /**
@@ -20,7 +18,6 @@ import org.springframework.validation.Errors;
  */
 public class DirectiveForm {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([.,])\\d{3}(\\1\\d{3})*");
 
     private String number;
@@ -100,7 +97,7 @@ public class DirectiveForm {
         put(json, "kind", kind);
         put(json, "title", title);
         put(json, "issuerUnitId", issuerUnitId);
-        json.put("issuedOn", date(issuedOn, "issuedOn", errors));
+        json.put("issuedOn", BusinessDay.iso(issuedOn, "issuedOn", errors));
         put(json, "signer", signer);
         put(json, "body", body);
         json.put("recipientUnitIds", codes(recipientUnitIds));
@@ -115,7 +112,7 @@ public class DirectiveForm {
             put(task, "text", row.text);
             put(task, "leadUnitId", row.leadUnitId);
             task.put("coordinatingUnitIds", codes(row.coordinatingUnitIds));
-            task.put("dueOn", date(row.dueOn, "tasks[" + i + "].dueOn", errors));
+            task.put("dueOn", BusinessDay.iso(row.dueOn, "tasks[" + i + "].dueOn", errors));
             taskList.add(task);
         }
         json.put("tasks", taskList);
@@ -130,7 +127,7 @@ public class DirectiveForm {
             target.put("levels", codes(row.levels));
             Map<String, Object> period = new LinkedHashMap<>();
             period.put("type", row.periodType);
-            period.put("to", date(row.to, "targets[" + i + "].to", errors));
+            period.put("to", BusinessDay.iso(row.to, "targets[" + i + "].to", errors));
             target.put("period", period);
             targetList.add(target);
         }
@@ -157,17 +154,6 @@ public class DirectiveForm {
         return text == null ? List.of() : Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
-    private static String date(String text, String field, Errors errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim(), DATE).toString();
-        } catch (DateTimeParseException e) {
-            errors.rejectValue(field, "directive.date");
-            return null;
-        }
-    }
 
     private static BigDecimal number(String text, String field, Errors errors) {
         if (text == null || text.isBlank()) {

@@ -42,7 +42,7 @@ class DraftController {
     @GetMapping
     String blank(@ModelAttribute("draft") DirectiveForm draft, Authentication user, Model model) {
         draft.setIssuerUnitId(Staff.of(user).unitId());
-        draft.setIssuedOn(BusinessDay.today().format(DirectiveForm.DATE));
+        draft.setIssuedOn(BusinessDay.today().format(BusinessDay.DATE));
         draft.getTasks().add(new DirectiveForm.TaskRow());
         draft.getTargets().add(new DirectiveForm.TargetRow());
         return form(user, model);
