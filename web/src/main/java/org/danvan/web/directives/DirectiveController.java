@@ -1,8 +1,10 @@
 package org.danvan.web.directives;
 
-import org.danvan.web.api.BusinessDay;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.danvan.web.api.ApiProblemException;
+import org.danvan.web.api.BusinessDay;
 import org.danvan.web.api.Problems;
 import org.danvan.web.security.Staff;
 import org.springframework.security.core.Authentication;
@@ -86,6 +88,8 @@ class DirectiveController {
         model.addAttribute("directive", directive);
         model.addAttribute("etag", loaded.etag());
         model.addAttribute("versions", api.versions(directive.id()));
+        model.addAttribute("indicatorNames", directive.content().targets().isEmpty() ? Map.of()
+                : api.indicators().stream().collect(Collectors.toMap(DirectiveViews.Indicator::code, DirectiveViews.Indicator::name)));
         model.addAttribute("mayAcknowledge", DirectiveViews.IN_FORCE.contains(directive.status())
                 && directive.recipients().contains(staff.unitId()) && staff.hasAny(DRAFTERS));
         model.addAttribute("mayIssue", "DRAFT".equals(directive.status()) && staff.hasAny(DECIDERS));

@@ -30,7 +30,9 @@ public record ReportErrors(Map<String, String> fields, Map<String, String> rules
         return new ReportErrors(fields, rules, other ? problem : null);
     }
 
-    public boolean any() {
-        return !fields.isEmpty() || !rules.isEmpty() || problem != null;
+    /** The element's own value is refused, or a refused rule of {@code form} names it: its field is marked invalid. */
+    public boolean marks(String element, ReportViews.Form form) {
+        return fields.containsKey(element) || form.rules().stream().anyMatch(rule -> rules.containsKey(rule.code())
+                && java.util.Arrays.asList(rule.expression().split("[^A-Z0-9_]+")).contains(element));
     }
 }

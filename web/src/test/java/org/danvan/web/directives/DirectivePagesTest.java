@@ -83,6 +83,7 @@ class DirectivePagesTest {
         mvc.perform(get("/directives/d1").with(user("cadre", "DT-X1"))).andExpect(status().isOk())
                 .andExpect(page(containsString("id=\"do-acknowledge\""), not(containsString("id=\"do-issue\"")),
                         containsString("Nâng tỷ lệ tham gia"), containsString("≥ 95 %"), containsString("6 tháng"),
+                        containsString("Tỷ lệ người dân tham gia đoàn thể"), containsString(">Xã<"),
                         containsString("Phiên bản 1")));
         gateway.reset();
         expectDirective("ISSUED");
@@ -178,6 +179,7 @@ class DirectivePagesTest {
                 .andRespond(withSuccess(directive("d1", status), MediaType.APPLICATION_JSON).headers(etag));
         gateway.expect(requestTo(G + "/api/v1/directives/d1/versions"))
                 .andRespond(withSuccess("[" + directive("d1", status) + "]", MediaType.APPLICATION_JSON));
+        expectIndicators();
     }
 
     private static String directive(String id, String status) {

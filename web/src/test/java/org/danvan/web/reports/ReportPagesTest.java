@@ -3,6 +3,7 @@ package org.danvan.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
@@ -104,6 +105,7 @@ class ReportPagesTest {
                 .andExpect(page(containsString("value=\"1.200\""), containsString("value=\"1.000\""),
                         containsString("vi phạm quy tắc ENROLLED_WITHIN_RESIDENTS (1200 so với 1000)"),
                         containsString("giá trị quá lớn"), containsString("data-expression=\"MEMBERS_ENROLLED &lt;= RESIDENTS\""),
+                        matchesPattern("(?s).*id=\"v-RESIDENTS\"[^>]*aria-invalid=\"true\".*"),
                         not(containsString("class=\"alert\""))));
     }
 
