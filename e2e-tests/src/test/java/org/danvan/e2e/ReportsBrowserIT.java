@@ -21,10 +21,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Reports and directives in real Chromium against the platform run as processes: the commune's cadre fills a
+ * Reports, directives and sessions in real Chromium against the platform run as processes: the commune's cadre fills a
  * report that breaks a rule of its form, sees it as they type and when they submit, corrects it and submits; the
  * province's reviewer accepts it and the figure computed from it changes. A reviewer issues a directive with a task
- * and a target and the recipient commune's cadre acknowledges it. Every page is saved at 1280 and 360 px and
+ * and a target and the recipient commune's cadre acknowledges it. A cadre records a reception day with a matter
+ * and a commitment and fulfils it. Every page is saved at 1280 and 360 px and
  * checked with axe-core.
  */
 @ExtendWith(BrowserTests.class)
@@ -138,6 +139,40 @@ class ReportsBrowserIT {
         browser.find(By.id("compliance-link")).click();
         assertThat(browser.text(By.id("acknowledged-count"))).isEqualTo("1");
         browser.page("directive-compliance");
+        browser.signOut();
+
+        assertThat(browser.takeAccessibilityViolations()).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    @Test
+    void aCadreRecordsAReceptionDayWithAMatterAndACommitmentAndFulfilsIt() throws IOException {
+        browser.signInAt("/sessions", "xa.canbo");
+        browser.open("/sessions/new");
+        browser.find(By.id("hostName")).sendKeys("Nguyễn Văn An");
+        browser.find(By.id("hostTitle")).sendKeys("Bí thư Đảng ủy xã");
+        browser.find(By.cssSelector("input[name='hostedBySecretary']")).click();
+        browser.find(By.id("place")).sendKeys("Hội trường Đảng ủy xã");
+        WebElement attendees = browser.find(By.id("attendees"));
+        attendees.clear();
+        attendees.sendKeys("12");
+        browser.find(By.id("matter-0")).sendKeys("Đường thôn 1 ngập khi mưa lớn");
+        browser.find(By.id("commitment-0-text")).sendKeys("Khơi thông cống thoát nước thôn 1");
+        browser.find(By.id("commitment-0-unit")).sendKeys("DT-X1");
+        browser.find(By.id("commitment-0-due")).sendKeys(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        browser.page("session-new");
+        // feedback-service knows the commune once it has consumed the unit's event: until then the form comes back
+        // with the problem and everything typed, so the cadre simply records it again
+        await("the session recorded").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            browser.submit(By.id("record-session"));
+            return !browser.findAll(By.id("commitments")).isEmpty() && browser.findAll(By.id("record-session")).isEmpty();
+        });
+        assertThat(browser.text(By.id("matters"))).contains("Đường thôn 1 ngập khi mưa lớn");
+        browser.page("session");
+        browser.submit(By.id("fulfil-1"));
+        assertThat(browser.text(By.id("commitments"))).as(alerts()).contains("Đã thực hiện ngày");
+        browser.open("/sessions");
+        browser.page("sessions");
         browser.signOut();
 
         assertThat(browser.takeAccessibilityViolations()).as("serious or critical accessibility violations").isEmpty();
