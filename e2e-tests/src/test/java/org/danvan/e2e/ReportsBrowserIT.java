@@ -123,7 +123,7 @@ class ReportsBrowserIT {
         browser.submit(By.id("issue-directive"));
         assertThat(browser.text(By.id("directive-status"))).as(alerts()).isEqualTo("Đã ban hành");
         assertThat(browser.findAll(By.cssSelector("#tasks > li"))).hasSize(2);
-        assertThat(browser.text(By.id("targets"))).contains("ENROLMENT_RATE").contains("≥ 95 %");
+        assertThat(browser.text(By.id("targets"))).contains("Tỷ lệ người dân tham gia").contains("≥ 95 %").contains("Xã");
         String directiveUrl = browser.driver().getCurrentUrl();
         browser.page("directive-issued");
         browser.signOut();
