@@ -49,9 +49,13 @@ class ReportController {
         return "reports/review";
     }
 
+    /** Without a form and period (the language switch keeps only {@code lang}) the list of owed forms is the way in. */
     @GetMapping("/new")
-    String blank(@RequestParam String form, @RequestParam String period, @RequestParam(required = false) String unit,
-            Authentication user, Model model) {
+    String blank(@RequestParam(required = false) String form, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String unit, Authentication user, Model model) {
+        if (form == null || period == null) {
+            return "redirect:/reports";
+        }
         Staff staff = Staff.of(user);
         ReportEntry entry = new ReportEntry();
         entry.setForm(form);

@@ -147,6 +147,11 @@ class ReportPagesTest {
     }
 
     @Test
+    void aNewReportWithoutItsFormAndPeriodLeadsBackToTheOwedForms() throws Exception {
+        mvc.perform(get("/reports/new").param("lang", "en").with(cadre("DT-X1"))).andExpect(redirectedUrl("/reports"));
+    }
+
+    @Test
     void theReportingPeriodsAreTheOneOfTodayAndTheOneBefore() {
         assertThat(ReportPeriods.recent("QUARTERLY", LocalDate.of(2026, 1, 15))).containsExactly("2026Q1", "2025Q4");
         assertThat(ReportPeriods.recent("SEMIANNUAL", LocalDate.of(2026, 11, 29))).containsExactly("2026H2", "2026H1");
