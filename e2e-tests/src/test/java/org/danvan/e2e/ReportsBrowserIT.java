@@ -111,8 +111,10 @@ class ReportsBrowserIT {
         browser.find(By.id("recipientUnitIds")).sendKeys("DT-X1");
         browser.find(By.id("task-0-text")).sendKeys("Tổ chức học tập, quán triệt nghị quyết đến chi bộ");
         browser.find(By.id("task-0-lead")).sendKeys("DT-X1");
-        // a second row is a submit that renders the form again, keeping what was typed (no script needed)
-        browser.submit(By.id("add-task"));
+        // a second row: a submit that renders the form again keeping what was typed, which htmx narrows to the tasks
+        browser.find(By.id("add-task")).click();
+        await("a second task row").atMost(Duration.ofSeconds(20)).until(() -> !browser.findAll(By.id("task-1-text")).isEmpty());
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).as("focus stays on the button").isEqualTo("add-task");
         assertThat(browser.find(By.id("task-0-text")).getDomProperty("value")).isEqualTo("Tổ chức học tập, quán triệt nghị quyết đến chi bộ");
         browser.find(By.id("task-1-text")).sendKeys("Xây dựng mô hình dân vận khéo");
         new Select(browser.find(By.id("target-0-indicator"))).selectByValue("ENROLMENT_RATE");
