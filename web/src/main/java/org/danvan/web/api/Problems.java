@@ -29,8 +29,9 @@ public final class Problems {
 
     public static void show(ApiProblem problem, BindingResult form, Model model) {
         problem.errors().forEach(error -> {
-            if (form != null && form.getTarget() != null && isField(form, error.field())) {
-                form.rejectValue(error.field(), "api", error.message());
+            String field = form == null || form.getTarget() == null ? null : fieldOf(form, error.field());
+            if (field != null) {
+                form.rejectValue(field, "api", error.message());
             } else {
                 model.addAttribute("problem", problem);
             }
@@ -38,6 +39,18 @@ public final class Problems {
         if (problem.errors().isEmpty()) {
             model.addAttribute("problem", problem);
         }
+    }
+
+    /** The form's field for the API's: itself, or the list it indexes into ({@code recipientUnitIds[2]} → {@code recipientUnitIds}). */
+    private static String fieldOf(BindingResult form, String field) {
+        if (field == null) {
+            return null;
+        }
+        if (isField(form, field)) {
+            return field;
+        }
+        String list = field.replaceFirst("\\[\\d+]$", "");
+        return !list.equals(field) && isField(form, list) ? list : null;
     }
 
     private static boolean isField(BindingResult form, String field) {
