@@ -1,5 +1,6 @@
 package org.danvan.web.reports;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.danvan.web.api.BusinessDay;
 import org.danvan.web.api.ApiProblemException;
 import org.danvan.web.security.Staff;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,11 @@ class ReportPages {
     private static final String[] WORKERS = {"cadre", "reviewer", "operator"};
 
     private final ReportsApi api;
+    private final Clock clock;
 
-    ReportPages(ReportsApi api) {
+    ReportPages(ReportsApi api, Clock clock) {
         this.api = api;
+        this.clock = clock;
     }
 
     /** One form for one period a unit reports on now, with the unit's report when it has one. */
@@ -35,7 +39,7 @@ class ReportPages {
 
     List<Owed> owed(String unit) {
         List<ReportViews.Report> reports = api.search(unit, null, null, null).stream().filter(r -> unit.equals(r.unitId())).toList();
-        return api.forms().stream().flatMap(form -> ReportPeriods.recent(form.periodType(), ReportPeriods.today()).stream()
+        return api.forms().stream().flatMap(form -> ReportPeriods.recent(form.periodType(), BusinessDay.today(clock)).stream()
                 .map(period -> new Owed(form, period, reports.stream()
                         .filter(r -> r.formCode().equals(form.code()) && r.period().equals(period)).findFirst().orElse(null))))
                 .toList();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.danvan.web.api.BusinessDay;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -36,10 +35,6 @@ public class ReportPeriods {
             case "SEMIANNUAL" -> day.getMonthValue() <= 6 ? List.of(year + "H1", (year - 1) + "H2") : List.of(year + "H2", year + "H1");
             default -> List.of(Integer.toString(year), Integer.toString(year - 1));
         };
-    }
-
-    static LocalDate today() {
-        return BusinessDay.today();
     }
 
     public String label(String period) {

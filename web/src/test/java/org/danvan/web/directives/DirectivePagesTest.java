@@ -47,6 +47,8 @@ class DirectivePagesTest {
     private static final String G = GatewayStub.GATEWAY;
 
     @Autowired
+    private java.time.Clock clock;
+    @Autowired
     private WebApplicationContext context;
     @Autowired
     private MockRestServiceServer gateway;
@@ -99,7 +101,7 @@ class DirectivePagesTest {
     @Test
     void anAcknowledgementIsTheUsersUnitOnTodaysDateAndARefusalShowsInPlace() throws Exception {
         gateway.expect(requestTo(G + "/api/v1/directives/d1/acknowledgements")).andExpect(method(HttpMethod.POST))
-                .andExpect(content().json("{\"unitId\":\"DT-X1\",\"acknowledgedOn\":\"" + BusinessDay.today() + "\"}"))
+                .andExpect(content().json("{\"unitId\":\"DT-X1\",\"acknowledgedOn\":\"" + BusinessDay.today(clock) + "\"}"))
                 .andRespond(withSuccess(directive("d1", "ISSUED"), MediaType.APPLICATION_JSON));
         mvc.perform(post("/directives/d1/acknowledge").with(user("cadre", "DT-X1")).with(csrf()))
                 .andExpect(redirectedUrl("/directives/d1"));

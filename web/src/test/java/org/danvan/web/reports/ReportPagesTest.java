@@ -54,6 +54,8 @@ class ReportPagesTest {
                        "expression":"MEMBERS_ENROLLED <= RESIDENTS"}]}""";
 
     @Autowired
+    private java.time.Clock clock;
+    @Autowired
     private WebApplicationContext context;
     @Autowired
     private MockRestServiceServer gateway;
@@ -75,7 +77,7 @@ class ReportPagesTest {
 
     @Test
     void theUnitSeesEachFormForThisPeriodAndTheLastWithItsReportOrALinkToFillIt() throws Exception {
-        List<String> periods = ReportPeriods.recent("QUARTERLY", ReportPeriods.today());
+        List<String> periods = ReportPeriods.recent("QUARTERLY", LocalDate.now(clock));
         gateway.expect(requestTo(G + "/api/v1/report-forms")).andRespond(withSuccess("[" + FORM + "]", MediaType.APPLICATION_JSON));
         gateway.expect(requestTo(G + "/api/v1/reports?unit=DT-X1")).andRespond(withSuccess("""
                 [{"id":"r1","formCode":"MTDT-QUY","unitId":"DT-X1","period":"%s","status":"RETURNED","late":false,"revision":0,"storeVersion":3}]"""

@@ -45,6 +45,8 @@ class SessionPagesTest {
     private static final String G = GatewayStub.GATEWAY;
 
     @Autowired
+    private java.time.Clock clock;
+    @Autowired
     private WebApplicationContext context;
     @Autowired
     private MockRestServiceServer gateway;
@@ -106,7 +108,7 @@ class SessionPagesTest {
     @Test
     void aCommitmentIsFulfilledToday() throws Exception {
         gateway.expect(requestTo(G + "/api/v1/sessions/s1/commitments/1/fulfil"))
-                .andExpect(content().json("{\"on\":\"" + BusinessDay.today() + "\"}"))
+                .andExpect(content().json("{\"on\":\"" + BusinessDay.today(clock) + "\"}"))
                 .andRespond(withSuccess("{\"id\":\"s1\",\"kind\":\"RECEPTION_DAY\",\"version\":2}", MediaType.APPLICATION_JSON));
 
         mvc.perform(post("/sessions/s1/commitments/1/fulfil").with(cadre()).with(csrf())).andExpect(redirectedUrl("/sessions/s1"));
