@@ -1,5 +1,6 @@
 package org.danvan.reporting.aggregates;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.danvan.support.events.InboundEventReader;
@@ -13,7 +14,7 @@ class AggregateEventsBinding {
 
     @Bean
     Consumer<Message<byte[]>> reportEvents(AggregateEvents aggregates, InboundEventReader events) {
-        return message -> aggregates.consumeReport(events.read(message));
+        return message -> aggregates.consumeReports(List.of(events.read(message)));
     }
 
     @Bean

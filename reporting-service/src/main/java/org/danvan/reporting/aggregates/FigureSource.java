@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Data-element values that come from events other than accepted reports (case events, a member registry).
  * For the elements it provides, a source's value for a unit replaces what that unit's reports say: the
- * event stream is the record, a typed-in figure only a fallback for units the stream does not cover.
+ * event stream is the record, a typed-in figure only a fallback for units the stream does not cover. A source
+ * tells {@link RunningTotals#figuresChanged} which units and days its events changed.
  */
 public interface FigureSource {
 
@@ -22,4 +23,12 @@ public interface FigureSource {
      * source knows nothing about is absent.
      */
     Map<String, Map<String, BigDecimal>> figures(Collection<String> unitIds, LocalDate start, LocalDate end);
+
+    /**
+     * Whether the values are stocks (a change on a day moves every later period's value) rather than flows (a
+     * change on a day moves the periods containing it). The running totals recompute the periods a change moves.
+     */
+    default boolean stock() {
+        return false;
+    }
 }

@@ -22,6 +22,7 @@ import org.danvan.contracts.reporting.MembershipLeft;
 import org.danvan.contracts.reporting.MembershipSnapshot;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.reporting.aggregates.FigureSource;
+import org.danvan.reporting.aggregates.RunningTotals;
 import org.danvan.reporting.catalogue.Catalogue;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,11 +48,13 @@ class Membership implements FigureSource {
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
     private final Catalogue catalogue;
+    private final RunningTotals totals;
 
-    Membership(MongoTemplate mongo, MeterRegistry meters, Catalogue catalogue) {
+    Membership(MongoTemplate mongo, MeterRegistry meters, Catalogue catalogue, RunningTotals totals) {
         this.mongo = mongo;
         this.meters = meters;
         this.catalogue = catalogue;
+        this.totals = totals;
     }
 
     void consume(CloudEvent event) {
@@ -67,23 +70,26 @@ class Membership implements FigureSource {
     private String enrolled(MembershipEnrolled e) {
         String id = MemberDocument.idOf(e.organisation(), e.unitId(), e.memberId());
         MemberDocument stored = mongo.findById(id, MemberDocument.class);
-        if (stored != null && e.enrolledOn().equals(stored.enrolledOn()) && Boolean.valueOf(e.active()).equals(stored.active())) {
-            return "duplicate";
+        boolean duplicate = stored != null && e.enrolledOn().equals(stored.enrolledOn())
+                && Boolean.valueOf(e.active()).equals(stored.active());
+        if (!duplicate) {
+            mongo.upsert(Query.query(Criteria.where("_id").is(id)), base(e.organisation(), e.unitId(), e.memberId())
+                    .set("enrolledOn", e.enrolledOn()).set("active", e.active()), MemberDocument.class);
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), base(e.organisation(), e.unitId(), e.memberId())
-                .set("enrolledOn", e.enrolledOn()).set("active", e.active()), MemberDocument.class);
-        return "applied";
+        changed(e.unitId(), e.enrolledOn(), stored == null ? null : stored.enrolledOn());
+        return duplicate ? "duplicate" : "applied";
     }
 
     private String left(MembershipLeft e) {
         String id = MemberDocument.idOf(e.organisation(), e.unitId(), e.memberId());
         MemberDocument stored = mongo.findById(id, MemberDocument.class);
-        if (stored != null && e.leftOn().equals(stored.leftOn())) {
-            return "duplicate";
+        boolean duplicate = stored != null && e.leftOn().equals(stored.leftOn());
+        if (!duplicate) {
+            mongo.upsert(Query.query(Criteria.where("_id").is(id)), base(e.organisation(), e.unitId(), e.memberId())
+                    .set("leftOn", e.leftOn()), MemberDocument.class);
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), base(e.organisation(), e.unitId(), e.memberId())
-                .set("leftOn", e.leftOn()), MemberDocument.class);
-        return "applied";
+        changed(e.unitId(), e.leftOn(), stored == null ? null : stored.leftOn());
+        return duplicate ? "duplicate" : "applied";
     }
 
     private String snapshot(String eventId, MembershipSnapshot s) {
@@ -93,12 +99,29 @@ class Membership implements FigureSource {
         }
         String id = SnapshotDocument.idOf(s.organisation(), s.unitId(), s.asOf());
         SnapshotDocument stored = mongo.findById(id, SnapshotDocument.class);
-        if (stored != null && (eventId.equals(stored.lastEventId())
-                || stored.members() == s.members() && stored.activeMembers() == s.activeMembers())) {
-            return "duplicate";
+        boolean duplicate = stored != null && (eventId.equals(stored.lastEventId())
+                || stored.members() == s.members() && stored.activeMembers() == s.activeMembers());
+        if (!duplicate) {
+            mongo.save(new SnapshotDocument(id, s.organisation(), s.unitId(), s.asOf(), s.members(), s.activeMembers(), eventId));
         }
-        mongo.save(new SnapshotDocument(id, s.organisation(), s.unitId(), s.asOf(), s.members(), s.activeMembers(), eventId));
-        return "applied";
+        changed(s.unitId(), s.asOf(), null);
+        return duplicate ? "duplicate" : "applied";
+    }
+
+    /** The unit's stock moves from {@code day} on (and from {@code previous} on, a date the event replaced). */
+    private void changed(String unitId, LocalDate day, LocalDate previous) {
+        Set<LocalDate> days = new HashSet<>();
+        days.add(day);
+        if (previous != null) {
+            days.add(previous);
+        }
+        // recomputed even for a redelivered event: totals a crash left behind are finished here
+        totals.figuresChanged(this, Map.of(unitId, days));
+    }
+
+    @Override
+    public boolean stock() {
+        return true;
     }
 
     private static Update base(String organisation, String unitId, String memberId) {

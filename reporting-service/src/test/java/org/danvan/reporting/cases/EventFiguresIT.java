@@ -234,6 +234,8 @@ class EventFiguresIT {
                 new MembershipEnrolled("WOMENS_UNION", a, "m1", day("2025-02-01"), true)));
         probe.send(m1);
 
+        // the resent enrolments come last on the unit's partition; before m2 leaves, 102 is also a passing figure
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumed(ReportingContract.MEMBERSHIP_ENROLLED, "duplicate") >= duplicates + 2);
         // farmers 100 + 1 enrolled after the snapshot, women 1 (m2 left): 102 of 120 residents
         Map<String, Object> enrolment = await().atMost(Duration.ofSeconds(30)).until(
                 () -> indicator("ENROLMENT_RATE", district, "2025H1"), body -> is(body.get("numerator"), "102"));
@@ -243,7 +245,6 @@ class EventFiguresIT {
         assertThat(element("MEMBERS_WOMENS_UNION", district, "2025H1")).isEqualByComparingTo("1");
         assertThat(new BigDecimal(indicator("ACTIVE_MEMBER_RATE", district, "2025H1").get("value").toString()))
                 .isEqualByComparingTo("80.39");
-        await().atMost(Duration.ofSeconds(30)).until(() -> consumed(ReportingContract.MEMBERSHIP_ENROLLED, "duplicate") >= duplicates + 2);
         assertThat(element("MEMBERS_ENROLLED", district, "2025H1")).isEqualByComparingTo("102");
         // on 31 March: the farmers' snapshot of that day (100) and both women (m2 left in May)
         assertThat(element("MEMBERS_ENROLLED", district, "2025Q1")).isEqualByComparingTo("102");
