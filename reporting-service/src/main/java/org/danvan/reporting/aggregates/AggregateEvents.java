@@ -60,6 +60,13 @@ class AggregateEvents {
         }
     }
 
+    /** Refuses an accepted report whose period or values the totals cannot read, before its batch is applied. */
+    static void requireValid(CloudEvent event) {
+        if (ReportingContract.REPORT_ACCEPTED.equals(event.type())) {
+            values(EventJson.read(event.data(), ReportAccepted.class));
+        }
+    }
+
     static AcceptedValues values(ReportAccepted accepted) {
         ReportingPeriod period = ReportingPeriod.parse(accepted.period())
                 .orElseThrow(() -> new InvalidEventException(List.of("period '" + accepted.period() + "' is not a period")));

@@ -12,9 +12,10 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class AggregateEventsBinding {
 
+    /** A polled batch at a time ({@code batch-mode}): its revisions are recomputed into the totals together. */
     @Bean
-    Consumer<Message<byte[]>> reportEvents(AggregateEvents aggregates, InboundEventReader events) {
-        return message -> aggregates.consumeReports(List.of(events.read(message)));
+    Consumer<Message<List<byte[]>>> reportEvents(AggregateEvents aggregates, InboundEventReader events) {
+        return batch -> EventBatches.handle(batch, events, AggregateEvents::requireValid, aggregates::consumeReports);
     }
 
     @Bean

@@ -269,5 +269,16 @@ class EventFiguresIT {
         assertThat(dead).filteredOn(r -> badShape.equals(r.key())).singleElement()
                 .satisfies(r -> assertThat(reason(r)).contains("required property"));
         assertThat(element("MEMBERS_ENROLLED", district, "2025H1")).isEqualByComparingTo("91");
+
+        // on the unit's own partition, in one polled batch: the broken snapshot alone goes to the dead-letter
+        // topic, and the enrolment behind it still counts
+        String badInBatch = id("bad-in-batch");
+        probe.send(record(topic, ReportingContract.MEMBERSHIP_SNAPSHOT, a,
+                new MembershipSnapshot("YOUTH_UNION", badInBatch, day("2025-03-31"), 10, 11)));
+        probe.send(record(topic, ReportingContract.MEMBERSHIP_ENROLLED, a,
+                new MembershipEnrolled("YOUTH_UNION", a, "m4", day("2025-03-01"), true)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> element("MEMBERS_ENROLLED", district, "2025H1"), v -> v != null && is(v, "92"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(badInBatch)).count(), n -> n == 1);
     }
 }
