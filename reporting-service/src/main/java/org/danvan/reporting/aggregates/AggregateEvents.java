@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,8 +85,32 @@ class AggregateEvents {
                 numbers, answers, accepted.late(), accepted.acceptedOn());
     }
 
-    void consumeUnit(CloudEvent event) {
-        UnitTreeDocument unit = switch (event.type()) {
+    /** A batch of records from the unit topic: each stored, then the chains they change recomputed once. */
+    void consumeUnits(List<CloudEvent> events) {
+        List<UnitNode> before = new ArrayList<>();
+        List<UnitNode> after = new ArrayList<>();
+        for (CloudEvent event : events) {
+            UnitTreeDocument unit = unit(event);
+            if (unit == null) {
+                count(event, "ignored");
+                continue;
+            }
+            AggregateStore.UnitWrite write = store.applyUnit(event.id(), unit);
+            write.stamps().ifPresent(s -> trees.applied(unit.node(), s.before(), s.after()));
+            if (write.before() != null) {
+                before.add(write.before());
+            }
+            after.add(unit.node());
+            count(event, write.stamps().isPresent() ? "applied" : "duplicate");
+        }
+        // a redelivered event recomputes too: the totals of a move cut short by a crash are finished here
+        if (!after.isEmpty()) {
+            totals.unitsChanged(before, after);
+        }
+    }
+
+    private static UnitTreeDocument unit(CloudEvent event) {
+        return switch (event.type()) {
             case DirectiveContract.UNIT_REGISTERED -> {
                 UnitRegistered u = EventJson.read(event.data(), UnitRegistered.class);
                 yield new UnitTreeDocument(u.unitId(), u.version(), u.code(), u.name(), u.kind(), u.level(), u.openedOn(),
@@ -105,16 +128,6 @@ class AggregateEvents {
             }
             default -> null;
         };
-        if (unit == null) {
-            count(event, "ignored");
-            return;
-        }
-        Optional<UnitNode> before = trees.unit(unit.unitId());
-        Optional<AggregateStore.Stamps> stamps = store.applyUnit(event.id(), unit);
-        stamps.ifPresent(s -> trees.applied(unit.node(), s.before(), s.after()));
-        // a redelivered event recomputes too: the totals of a move cut short by a crash are finished here
-        totals.unitsChanged(before.stream().toList(), List.of(unit.node()));
-        count(event, stamps.isPresent() ? "applied" : "duplicate");
     }
 
     private void count(CloudEvent event, String outcome) {

@@ -18,8 +18,9 @@ class AggregateEventsBinding {
         return batch -> EventBatches.handle(batch, events, AggregateEvents::requireValid, aggregates::consumeReports);
     }
 
+    /** A polled batch at a time ({@code batch-mode}): the chains its units change are recomputed once. */
     @Bean
-    Consumer<Message<byte[]>> unitEvents(AggregateEvents aggregates, InboundEventReader events) {
-        return message -> aggregates.consumeUnit(events.read(message));
+    Consumer<Message<List<byte[]>>> unitEvents(AggregateEvents aggregates, InboundEventReader events) {
+        return batch -> EventBatches.handle(batch, events, event -> { }, aggregates::consumeUnits);
     }
 }

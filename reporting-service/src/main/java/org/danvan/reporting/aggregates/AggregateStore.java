@@ -32,10 +32,10 @@ class AggregateStore {
     }
 
     /**
-     * Stores the unit's state unless one at least as new is stored; empty for a redelivered or stale event,
-     * otherwise the tree stamp before and after this write.
+     * Stores the unit's state unless one at least as new is stored. Returns the state stored before, and for an
+     * applied write the tree stamp before and after it.
      */
-    Optional<Stamps> applyUnit(String eventId, UnitTreeDocument unit) {
+    UnitWrite applyUnit(String eventId, UnitTreeDocument unit) {
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(unit.unitId()).and("version").lt(unit.version()));
         Update update = new Update()
                 .set("version", unit.version())
@@ -48,9 +48,12 @@ class AggregateStore {
                 .set("parents", mongo.getConverter().convertToMongoType(unit.parents()))
                 .set("successorUnitId", unit.successorUnitId())
                 .set("lastEventId", eventId);
-        Long stored = storedVersion(unit.unitId(), "version", UnitTreeDocument.class);
+        // by id alone, which every store answers from the id index (the guarded upsert's id-and-version filter is a
+        // collection scan in the in-memory store): a redelivered or stale event is refused without a write
+        UnitTreeDocument stored = mongo.findById(unit.unitId(), UnitTreeDocument.class);
+        UnitNode before = stored == null ? null : stored.node();
         boolean applied;
-        if (stored != null && stored >= unit.version()) {
+        if (stored != null && stored.version() >= unit.version()) {
             applied = false;
         } else if (stored == null && inserted(new UnitTreeDocument(unit.unitId(), unit.version(), unit.code(), unit.name(),
                 unit.kind(), unit.level(), unit.openedOn(), unit.closedOn(), unit.parents(), unit.successorUnitId(), eventId))) {
@@ -59,15 +62,19 @@ class AggregateStore {
             applied = guardedUpsert(olderOrAbsent, update, UnitTreeDocument.class);
         }
         if (!applied) {
-            return Optional.empty();
+            return new UnitWrite(before, Optional.empty());
         }
         // after the write: a reader that saw the old stamp reloads on its next request
         Document stamp = mongo.findAndModify(Query.query(Criteria.where("_id").is(TREE_STAMP)),
                 new Update().inc("changes", 1).setOnInsert("epoch", UUID.randomUUID().toString()),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, META);
         long changes = ((Number) stamp.get("changes")).longValue();
-        String before = changes == 1 ? "none" : stamp.get("epoch") + "/" + (changes - 1);
-        return Optional.of(new Stamps(before, stamp.get("epoch") + "/" + changes));
+        String previous = changes == 1 ? "none" : stamp.get("epoch") + "/" + (changes - 1);
+        return new UnitWrite(before, Optional.of(new Stamps(previous, stamp.get("epoch") + "/" + changes)));
+    }
+
+    /** A unit write: the state before it (null for a first one), and the stamps when it was applied. */
+    record UnitWrite(UnitNode before, Optional<Stamps> stamps) {
     }
 
     /** The tree stamp before and after one applied unit write. */
@@ -81,16 +88,6 @@ class AggregateStore {
     String treeStamp() {
         Document stamp = mongo.findById(TREE_STAMP, Document.class, META);
         return stamp == null ? "none" : stamp.get("epoch") + "/" + stamp.get("changes");
-    }
-
-    /**
-     * The stored version (or revision) by id alone, which every store answers from the id index (the guarded
-     * upsert's id-and-version filter is a collection scan in the in-memory store): a redelivered or stale event
-     * is then refused without a write, and a first one becomes a plain insert.
-     */
-    private Long storedVersion(String id, String field, Class<?> type) {
-        Document stored = mongo.findById(id, Document.class, mongo.getCollectionName(type));
-        return stored == null || !(stored.get(field) instanceof Number n) ? null : n.longValue();
     }
 
     /** Inserts a first state; false when another writer stored one meanwhile (the guarded upsert then decides). */

@@ -3,7 +3,6 @@ package org.danvan.reporting.aggregates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.danvan.reporting.forms.ReportingPeriod;
@@ -37,10 +36,6 @@ class UnitTrees {
     /** Every unit as the store holds it now. */
     List<UnitNode> units() {
         return List.copyOf(current().values());
-    }
-
-    Optional<UnitNode> unit(String unitId) {
-        return Optional.ofNullable(current().get(unitId));
     }
 
     synchronized UnitTree tree(ReportingPeriod period) {
