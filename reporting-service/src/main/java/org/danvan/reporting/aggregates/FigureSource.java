@@ -1,10 +1,11 @@
 package org.danvan.reporting.aggregates;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+
+import org.danvan.reporting.forms.ReportingPeriod;
 
 /**
  * Data-element values that come from events other than accepted reports (case events, a member registry).
@@ -18,11 +19,12 @@ public interface FigureSource {
     Set<String> elementCodes();
 
     /**
-     * Values by unit id, then by element code, for the units over {@code start..end} (inclusive): a flow
-     * counts what happened inside the span, a stock is its latest value on or before {@code end}. A unit the
-     * source knows nothing about is absent.
+     * Values by period, unit id and element code, for the units over each period (read once for all of them): a
+     * flow counts what happened inside the period, a stock is its latest value on or before its last day. A unit
+     * the source knows nothing about is absent.
      */
-    Map<String, Map<String, BigDecimal>> figures(Collection<String> unitIds, LocalDate start, LocalDate end);
+    Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> figures(Collection<String> unitIds,
+            Collection<ReportingPeriod> periods);
 
     /**
      * Whether the values are stocks (a change on a day moves every later period's value) rather than flows (a

@@ -100,8 +100,9 @@ public class RunningTotals {
         Map<String, FigureCell> stored = cells.find(ids);
         Batch batch = new Batch(stored.keySet());
         Set<String> codes = source.elementCodes();
+        Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> byPeriod = source.figures(daysByUnit.keySet(), unitsByPeriod.keySet());
         unitsByPeriod.forEach((period, units) -> {
-            Map<String, Map<String, BigDecimal>> figures = source.figures(units, period.start(), period.end());
+            Map<String, Map<String, BigDecimal>> figures = byPeriod.getOrDefault(period, Map.of());
             for (String unit : units) {
                 String id = FigureCell.idOf(unit, period);
                 FigureCell cell = stored.getOrDefault(id, new FigureCell(unit, period, Map.of(), Map.of()));
@@ -138,75 +139,86 @@ public class RunningTotals {
         rollup(batch, keys.keys());
     }
 
-    /** Recomputes the marked cells and their ancestors, per period, deepest first, and writes them in one bulk. */
+    /**
+     * Recomputes the marked cells and their ancestors of every period, deepest first: one read per depth for all
+     * periods together, one bulk write at the end.
+     */
     private void rollup(Batch batch, FigureKeys.Keys current) {
+        Map<ReportingPeriod, UnitTree> treeOf = new HashMap<>();
+        Map<String, Integer> depth = new HashMap<>();
+        Map<String, Set<String>> chainChildren = new HashMap<>();
+        Map<String, ReportingPeriod> periodOf = new HashMap<>();
+        batch.marked.forEach((period, units) -> {
+            UnitTree tree = treeOf.computeIfAbsent(period, trees::tree);
+            units.forEach(unit -> climb(tree, unit, depth, chainChildren, periodOf));
+        });
+        Map<String, FigureCell> work = new HashMap<>(batch.cells);
+        load(work, depth.keySet(), periodOf, batch);
+        int deepest = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<FigureCell> written = new ArrayList<>();
-        for (Map.Entry<ReportingPeriod, Set<String>> entry : batch.marked.entrySet()) {
-            ReportingPeriod period = entry.getKey();
-            UnitTree tree = trees.tree(period);
-            Map<String, FigureCell> work = new HashMap<>(batch.cells.getOrDefault(period, Map.of()));
-            Map<String, Integer> depth = new HashMap<>();
-            Map<String, Set<String>> chainChildren = new HashMap<>();
-            for (String unit : entry.getValue()) {
-                climb(tree, unit, depth, chainChildren);
-            }
-            load(work, depth.keySet(), period, batch);
-            int deepest = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-            for (int level = deepest; level >= 0; level--) {
-                int at = level;
-                List<String> units = depth.entrySet().stream().filter(e -> e.getValue() == at).map(Map.Entry::getKey).toList();
-                Set<String> needed = new HashSet<>();
-                units.forEach(u -> needed.addAll(work.get(u).kids));
-                load(work, needed, period, null);
-                for (String unit : units) {
-                    FigureCell cell = work.get(unit);
-                    Set<String> candidates = new HashSet<>(cell.kids);
-                    candidates.addAll(chainChildren.getOrDefault(unit, Set.of()));
-                    List<FigureCell> children = candidates.stream().filter(k -> unit.equals(tree.parentOf(k)))
-                            .map(work::get).filter(c -> c != null).toList();
-                    cell.recomputeTotals(tree, current, children);
-                    if (!cell.empty() || batch.existed.contains(cell.id())) {
-                        written.add(cell);
-                    }
+        for (int level = deepest; level >= 0; level--) {
+            int at = level;
+            List<String> ids = depth.entrySet().stream().filter(e -> e.getValue() == at).map(Map.Entry::getKey).toList();
+            Map<String, ReportingPeriod> kids = new HashMap<>();
+            ids.forEach(id -> work.get(id).kids.forEach(k -> kids.put(FigureCell.idOf(k, periodOf.get(id)), periodOf.get(id))));
+            load(work, kids.keySet(), kids, null);
+            for (String id : ids) {
+                FigureCell cell = work.get(id);
+                UnitTree tree = treeOf.get(cell.period);
+                Set<String> candidates = new HashSet<>(cell.kids);
+                candidates.addAll(chainChildren.getOrDefault(id, Set.of()));
+                List<FigureCell> children = candidates.stream().filter(k -> cell.unitId.equals(tree.parentOf(k)))
+                        .map(k -> work.get(FigureCell.idOf(k, cell.period))).filter(c -> c != null).toList();
+                cell.recomputeTotals(tree, current, children);
+                if (!cell.empty() || batch.existed.contains(id)) {
+                    written.add(cell);
                 }
             }
         }
         cells.write(written);
     }
 
-    /** Numbers the unit and its ancestors by depth (the root 0) and links each to the chain member below it. */
-    private static void climb(UnitTree tree, String unit, Map<String, Integer> depth, Map<String, Set<String>> chainChildren) {
+    /** Numbers the unit's cell and its ancestors' by depth (the root 0) and links each to the chain member below it. */
+    private static void climb(UnitTree tree, String unit, Map<String, Integer> depth, Map<String, Set<String>> chainChildren,
+            Map<String, ReportingPeriod> periodOf) {
         List<String> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String at = unit; at != null && seen.add(at); at = tree.parentOf(at)) {
             chain.add(at);
         }
         for (int i = 0; i < chain.size(); i++) {
-            depth.merge(chain.get(i), chain.size() - 1 - i, Math::max);
+            String id = FigureCell.idOf(chain.get(i), tree.period());
+            periodOf.put(id, tree.period());
+            depth.merge(id, chain.size() - 1 - i, Math::max);
             if (i > 0) {
-                chainChildren.computeIfAbsent(chain.get(i), p -> new HashSet<>()).add(chain.get(i - 1));
+                chainChildren.computeIfAbsent(id, p -> new HashSet<>()).add(chain.get(i - 1));
             }
         }
     }
 
-    /** Reads the cells of {@code units} not yet in {@code work}; with a batch, a missing one starts empty. */
-    private void load(Map<String, FigureCell> work, Collection<String> units, ReportingPeriod period, Batch batch) {
-        List<String> missing = units.stream().filter(u -> !work.containsKey(u)).map(u -> FigureCell.idOf(u, period)).toList();
+    /** Reads the cells among {@code ids} not yet in {@code work}; with a batch, a missing one starts empty. */
+    private void load(Map<String, FigureCell> work, Collection<String> ids, Map<String, ReportingPeriod> periodOf, Batch batch) {
+        List<String> missing = ids.stream().filter(id -> !work.containsKey(id)).toList();
         if (missing.isEmpty()) {
             return;
         }
         Map<String, FigureCell> found = cells.find(missing);
-        found.values().forEach(c -> work.put(c.unitId, c));
+        work.putAll(found);
         if (batch != null) {
             batch.existed.addAll(found.keySet());
-            units.stream().filter(u -> !work.containsKey(u)).forEach(u -> work.put(u, new FigureCell(u, period, Map.of(), Map.of())));
+            for (String id : missing) {
+                if (!work.containsKey(id)) {
+                    ReportingPeriod period = periodOf.get(id);
+                    work.put(id, new FigureCell(id.substring(period.toString().length() + 1), period, Map.of(), Map.of()));
+                }
+            }
         }
     }
 
     /** The cells a batch changed and the units to recompute, per period. */
     private static final class Batch {
 
-        final Map<ReportingPeriod, Map<String, FigureCell>> cells = new TreeMap<>(FigureYears.ORDER);
+        final Map<String, FigureCell> cells = new HashMap<>();
         final Map<ReportingPeriod, Set<String>> marked = new TreeMap<>(FigureYears.ORDER);
         final Set<String> existed;
 
@@ -215,7 +227,7 @@ public class RunningTotals {
         }
 
         void changed(FigureCell cell) {
-            cells.computeIfAbsent(cell.period, p -> new HashMap<>()).put(cell.unitId, cell);
+            cells.put(cell.id(), cell);
             mark(cell.unitId, cell.period);
         }
 

@@ -22,6 +22,7 @@ import org.danvan.contracts.feedback.CaseResolved;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.reporting.aggregates.FigureSource;
 import org.danvan.reporting.aggregates.RunningTotals;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.danvan.support.persistence.DuplicateKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -126,11 +127,17 @@ class CaseFacts implements FigureSource {
 
     /** Every unit that was ever responsible for a case gets all seven figures, zero when nothing happened. */
     @Override
-    public Map<String, Map<String, BigDecimal>> figures(Collection<String> unitIds, LocalDate start, LocalDate end) {
+    public Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> figures(Collection<String> unitIds,
+            Collection<ReportingPeriod> periods) {
         Set<String> units = unitIds instanceof Set<String> set ? set : new HashSet<>(unitIds);
-        // a large subtree (a province, the nation) reads every case and keeps its units' steps below: cheaper than $in
-        Query query = units.size() > 2_000 ? new Query() : Query.query(Criteria.where("steps.unitId").in(units));
-        List<CaseFactDocument> cases = mongo.find(query, CaseFactDocument.class);
+        List<CaseFactDocument> cases = mongo.find(Query.query(Criteria.where("steps.unitId").in(units)), CaseFactDocument.class);
+        Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> byPeriod = new HashMap<>();
+        periods.forEach(p -> byPeriod.put(p, figures(cases, units, p.start(), p.end())));
+        return byPeriod;
+    }
+
+    private static Map<String, Map<String, BigDecimal>> figures(List<CaseFactDocument> cases, Set<String> units,
+            LocalDate start, LocalDate end) {
         Map<String, Map<String, Set<String>>> counted = new HashMap<>();
         for (CaseFactDocument c : cases) {
             boolean merged = c.steps().stream().anyMatch(s -> s.type().equals("MERGED"));

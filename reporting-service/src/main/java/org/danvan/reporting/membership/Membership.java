@@ -33,6 +33,7 @@ import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.reporting.aggregates.FigureSource;
 import org.danvan.reporting.aggregates.RunningTotals;
 import org.danvan.reporting.catalogue.Catalogue;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -186,21 +187,26 @@ class Membership implements FigureSource {
     }
 
     @Override
-    public Map<String, Map<String, BigDecimal>> figures(Collection<String> unitIds, LocalDate start, LocalDate end) {
+    public Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> figures(Collection<String> unitIds,
+            Collection<ReportingPeriod> periods) {
         Set<String> catalogued = elementCodes();
-        Map<String, Map<String, BigDecimal>> figures = new LinkedHashMap<>();
-        for (Document unit : mongo.getCollection(COUNTS).find(Filters.in("_id", unitIds))) {
-            Document orgs = unit.get("orgs", new Document());
-            orgs.forEach((organisation, counts) -> MemberCount.on((Document) counts, end).ifPresent(count -> {
-                Map<String, BigDecimal> values = figures.computeIfAbsent(unit.getString("_id"), u -> new LinkedHashMap<>());
-                values.merge(MEMBERS, BigDecimal.valueOf(count.members()), BigDecimal::add);
-                values.merge(ACTIVE, BigDecimal.valueOf(count.active()), BigDecimal::add);
-                String own = "MEMBERS_" + organisation;
-                if (catalogued.contains(own) && !own.equals(MEMBERS) && !own.equals(ACTIVE)) {
-                    values.merge(own, BigDecimal.valueOf(count.members()), BigDecimal::add);
-                }
-            }));
+        List<Document> units = mongo.getCollection(COUNTS).find(Filters.in("_id", unitIds)).into(new ArrayList<>());
+        Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> byPeriod = new HashMap<>();
+        for (ReportingPeriod period : periods) {
+            Map<String, Map<String, BigDecimal>> figures = byPeriod.computeIfAbsent(period, p -> new LinkedHashMap<>());
+            for (Document unit : units) {
+                unit.get("orgs", new Document()).forEach((organisation, counts) -> MemberCount.on((Document) counts, period.end())
+                        .ifPresent(count -> {
+                            Map<String, BigDecimal> values = figures.computeIfAbsent(unit.getString("_id"), u -> new LinkedHashMap<>());
+                            values.merge(MEMBERS, BigDecimal.valueOf(count.members()), BigDecimal::add);
+                            values.merge(ACTIVE, BigDecimal.valueOf(count.active()), BigDecimal::add);
+                            String own = "MEMBERS_" + organisation;
+                            if (catalogued.contains(own) && !own.equals(MEMBERS) && !own.equals(ACTIVE)) {
+                                values.merge(own, BigDecimal.valueOf(count.members()), BigDecimal::add);
+                            }
+                        }));
+            }
         }
-        return figures;
+        return byPeriod;
     }
 }

@@ -41,6 +41,7 @@ import org.danvan.contracts.EventJson;
 import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.contracts.reporting.MembershipEnrolled;
 import org.danvan.contracts.reporting.MembershipLeft;
@@ -239,7 +240,8 @@ class NationalRollupBenchmark {
     private String target(KafkaProducer<String, byte[]> producer, String unit) throws Exception {
         String directiveId = "bench-" + unit + "-" + UUID.randomUUID().toString().substring(0, 8);
         TargetSpec target = new TargetSpec("rate", RATE_INDICATOR, TargetSpec.Comparator.GTE, BigDecimal.valueOf(50), null,
-                TargetSpec.ThresholdUnit.PERCENT, List.of("COMMUNE"), List.of("PEOPLES_COMMITTEE"), null, "Tập hợp ≥ 50 %");
+                TargetSpec.ThresholdUnit.PERCENT, List.of("COMMUNE"), List.of("PEOPLES_COMMITTEE"),
+                new TargetPeriod(TargetPeriod.Type.EVERY_YEAR, null, null), "Tập hợp ≥ 50 %");
         producer.send(event(DirectiveContract.DIRECTIVES.name(), DirectiveContract.DIRECTIVE_ISSUED, directiveId,
                 new DirectiveIssued(directiveId, 1, "BENCH/" + unit, "RESOLUTION", "Benchmark", unit, LocalDate.of(2025, 1, 1),
                         List.of(unit), List.of(target), null))).get();
