@@ -6,16 +6,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import org.danvan.reporting.catalogue.AggregationType;
-import org.danvan.reporting.catalogue.Catalogue;
 import org.danvan.reporting.catalogue.DataElement;
 import org.danvan.reporting.catalogue.Indicator;
 import org.danvan.reporting.catalogue.NotFound;
 import org.danvan.reporting.forms.ReportForm;
-import org.danvan.reporting.forms.ReportForms;
 import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.stereotype.Service;
 
@@ -26,17 +25,12 @@ import org.springframework.stereotype.Service;
 @Service
 class Aggregates {
 
-    private final Catalogue catalogue;
-    private final ReportForms forms;
     private final FigureCells cells;
     private final UnitTrees trees;
     private final FigureKeys keys;
     private final AggregatesProperties properties;
 
-    Aggregates(Catalogue catalogue, ReportForms forms, FigureCells cells, UnitTrees trees, FigureKeys keys,
-            AggregatesProperties properties) {
-        this.catalogue = catalogue;
-        this.forms = forms;
+    Aggregates(FigureCells cells, UnitTrees trees, FigureKeys keys, AggregatesProperties properties) {
         this.cells = cells;
         this.trees = trees;
         this.keys = keys;
@@ -44,9 +38,10 @@ class Aggregates {
     }
 
     IndicatorValuesView indicator(String code, String unitId, String periodText) {
-        Indicator indicator = catalogue.indicator(code).orElseThrow(() -> new NotFound("indicator", code));
-        List<String> codes = FigureKeys.codes(indicator, catalogue.elementsByCode());
-        Set<String> levels = keys.levelsCollecting(FigureKeys.rawCodes(indicator));
+        FigureKeys.Keys current = keys.keys();
+        Indicator indicator = Optional.ofNullable(current.indicators().get(code)).orElseThrow(() -> new NotFound("indicator", code));
+        List<String> codes = current.indicator(code).codes();
+        Set<String> levels = current.indicator(code).levels();
         Scope scope = scope(unitId, periodText);
         List<IndicatorValuesView.Row> rows = scope.tree().children(unitId).stream().map(child -> {
             FigureCell cell = scope.cells().get(child.unitId());
@@ -63,8 +58,9 @@ class Aggregates {
     }
 
     ElementValuesView element(String code, String unitId, String periodText) {
-        DataElement element = catalogue.element(code).orElseThrow(() -> new NotFound("data-element", code));
-        Set<String> levels = keys.levelsCollecting(List.of(code));
+        FigureKeys.Keys current = keys.keys();
+        DataElement element = Optional.ofNullable(current.elements().get(code)).orElseThrow(() -> new NotFound("data-element", code));
+        Set<String> levels = current.element(code).levels();
         Scope scope = scope(unitId, periodText);
         List<ElementValuesView.Row> rows = scope.tree().children(unitId).stream().map(child -> {
             FigureCell cell = scope.cells().get(child.unitId());
@@ -80,12 +76,13 @@ class Aggregates {
 
     /** Reads the cells of the expected units only: who has not reported is a list of units, not a total. */
     CompletenessView completeness(String formCode, String unitId, String periodText) {
-        ReportForm form = forms.find(formCode).orElseThrow(() -> new NotFound("report-form", formCode));
+        ReportForm form = Optional.ofNullable(keys.keys().forms().get(formCode))
+                .orElseThrow(() -> new NotFound("report-form", formCode));
         ReportingPeriod period = period(periodText);
         UnitTree tree = trees.tree(period);
         tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
         List<UnitNode> expected = tree.expectedUnits(unitId, properties.levelsOf(form.code()));
-        Map<String, List<AcceptedValues>> reports = cells.reports(expected.stream().map(UnitNode::unitId).toList(), period);
+        Map<String, List<AcceptedValues>> reports = cells.standings(expected.stream().map(UnitNode::unitId).toList(), period);
         return Completeness.of(form.code(), form.periodType(), unitId, period, expected, reports);
     }
 
@@ -96,15 +93,17 @@ class Aggregates {
      */
     ScopeFigures scopeFigures(String indicatorCode, String rootUnitId, String periodText,
             Predicate<IndicatorFigures.UnitInfo> inScope) {
-        Indicator indicator = catalogue.indicator(indicatorCode).orElseThrow(() -> new NotFound("indicator", indicatorCode));
-        Map<String, DataElement> catalogued = catalogue.elementsByCode();
-        List<String> codes = FigureKeys.codes(indicator, catalogued);
+        FigureKeys.Keys current = keys.keys();
+        Indicator indicator = Optional.ofNullable(current.indicators().get(indicatorCode))
+                .orElseThrow(() -> new NotFound("indicator", indicatorCode));
+        Map<String, DataElement> catalogued = current.elements();
+        List<String> codes = current.indicator(indicatorCode).codes();
         ReportingPeriod period = period(periodText);
         UnitTree tree = trees.tree(period);
         UnitNode root = tree.unit(rootUnitId).orElseThrow(() -> new NotFound("unit", rootUnitId));
         // in tree order: a unit's subtree follows it, so the units that no other in scope holds are found in one pass
         List<UnitNode> scoped = tree.subtree(rootUnitId).stream().filter(u -> inScope.test(info(u))).toList();
-        Map<String, FigureCell> found = cells.find(scoped.stream().map(UnitNode::unitId).toList(), period);
+        Map<String, FigureCell> found = cells.find(scoped.stream().map(UnitNode::unitId).toList(), period, FigureCells.Part.FIGURES);
         List<IndicatorFigures.UnitFigures> units = new ArrayList<>();
         Map<String, BigDecimal> whole = new HashMap<>();
         String holder = null;
@@ -157,7 +156,7 @@ class Aggregates {
         UnitNode root = tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
         List<String> ids = new ArrayList<>(List.of(unitId));
         tree.children(unitId).forEach(child -> ids.add(child.unitId()));
-        return new Scope(period, tree, root, cells.find(ids, period));
+        return new Scope(period, tree, root, cells.find(ids, period, FigureCells.Part.FIGURES));
     }
 
     private static IndicatorFigures.UnitInfo info(UnitNode unit) {

@@ -44,26 +44,47 @@ class FigureCells {
         return mongo.getCollection(COLLECTION);
     }
 
+    /** The parts of a cell a read needs: each read of many units' cells decodes no more than it uses. */
+    enum Part {
+        ALL(null),
+        /** the reports' identity, form, period and lateness: who has reported */
+        STANDINGS(new Document("unit", 1).append("period", 1).append("facts.id", 1).append("facts.rev", 1)
+                .append("facts.form", 1).append("facts.period", 1).append("facts.late", 1)),
+        /** own values and subtree totals with their reporting units: a unit's figures */
+        FIGURES(new Document("unit", 1).append("period", 1).append("own", 1).append("sum", 1).append("valued", 1)
+                .append("reporting", 1).append("indicatorReporting", 1));
+
+        private final Document projection;
+
+        Part(Document projection) {
+            this.projection = projection;
+        }
+    }
+
     /** The stored cells among {@code ids}, by id. */
     Map<String, FigureCell> find(Collection<String> ids) {
+        return find(ids, Part.ALL);
+    }
+
+    private Map<String, FigureCell> find(Collection<String> ids, Part part) {
         Map<String, FigureCell> found = new HashMap<>();
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += PAGE) {
             List<String> page = all.subList(from, Math.min(all.size(), from + PAGE));
-            collection().find(Filters.in("_id", page)).forEach(d -> found.put(d.getString("_id"), decode(d)));
+            collection().find(Filters.in("_id", page)).projection(part.projection).forEach(d -> found.put(d.getString("_id"), decode(d)));
         }
         return found;
     }
 
-    Map<String, FigureCell> find(Collection<String> unitIds, ReportingPeriod period) {
-        return find(unitIds.stream().map(u -> FigureCell.idOf(u, period)).toList()).values().stream()
+    Map<String, FigureCell> find(Collection<String> unitIds, ReportingPeriod period, Part part) {
+        return find(unitIds.stream().map(u -> FigureCell.idOf(u, period)).toList(), part).values().stream()
                 .collect(Collectors.toMap(c -> c.unitId, Function.identity()));
     }
 
-    /** The accepted reports of these units for periods inside {@code period}, by unit. */
-    Map<String, List<AcceptedValues>> reports(Collection<String> unitIds, ReportingPeriod period) {
+    /** The accepted reports of these units for periods inside {@code period}, by unit, without their values. */
+    Map<String, List<AcceptedValues>> standings(Collection<String> unitIds, ReportingPeriod period) {
         Map<String, List<AcceptedValues>> reports = new HashMap<>();
-        find(unitIds, period).forEach((unit, cell) -> reports.put(unit, List.copyOf(cell.facts.values())));
+        find(unitIds, period, Part.STANDINGS).forEach((unit, cell) -> reports.put(unit, List.copyOf(cell.facts.values())));
         return reports;
     }
 

@@ -1,10 +1,11 @@
 package org.danvan.reporting.aggregates;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -17,14 +18,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the running totals count, as the catalogue and the forms say now: every data element, and for every
- * element and indicator the levels whose units are expected to report it.
+ * element and indicator the levels whose units are expected to report it. A change to the catalogue or the
+ * forms shows within a second.
  */
 @Component
 class FigureKeys {
 
     private final Catalogue catalogue;
     private final ReportForms forms;
+    private static final Duration FRESH = Duration.ofSeconds(1);
+
     private final AggregatesProperties properties;
+    private Keys cached;
+    private long cachedAt;
 
     FigureKeys(Catalogue catalogue, ReportForms forms, AggregatesProperties properties) {
         this.catalogue = catalogue;
@@ -32,19 +38,31 @@ class FigureKeys {
         this.properties = properties;
     }
 
-    Keys keys() {
+    /**
+     * The catalogue and the forms as they were at most {@link #FRESH} ago: every read needs them, and reading
+     * them from the store on each one would cost more than the figures themselves.
+     */
+    synchronized Keys keys() {
+        long now = System.nanoTime();
+        if (cached == null || now - cachedAt > FRESH.toNanos()) {
+            cached = load();
+            cachedAt = now;
+        }
+        return cached;
+    }
+
+    private Keys load() {
         List<ReportForm> all = forms.all();
         Map<String, DataElement> elements = catalogue.elementsByCode();
         List<Key> elementKeys = elements.keySet().stream().map(code -> new Key(code, List.of(code), levels(all, List.of(code))))
                 .toList();
-        List<Key> indicatorKeys = catalogue.indicators().stream()
+        Map<String, Indicator> indicators = new LinkedHashMap<>();
+        catalogue.indicators().forEach(i -> indicators.put(i.code(), i));
+        List<Key> indicatorKeys = indicators.values().stream()
                 .map(i -> new Key(i.code(), codes(i, elements), levels(all, rawCodes(i)))).toList();
-        return new Keys(elements, elementKeys, indicatorKeys);
-    }
-
-    /** The levels that owe a form collecting any of these elements. */
-    Set<String> levelsCollecting(Collection<String> codes) {
-        return levels(forms.all(), codes);
+        Map<String, ReportForm> formsByCode = new LinkedHashMap<>();
+        all.forEach(f -> formsByCode.put(f.code(), f));
+        return new Keys(elements, indicators, formsByCode, elementKeys, indicatorKeys);
     }
 
     /** The elements of an indicator's numerator and denominator. */
@@ -74,10 +92,15 @@ class FigureKeys {
         }
     }
 
-    record Keys(Map<String, DataElement> elements, List<Key> elementKeys, List<Key> indicatorKeys) {
+    record Keys(Map<String, DataElement> elements, Map<String, Indicator> indicators, Map<String, ReportForm> forms,
+            List<Key> elementKeys, List<Key> indicatorKeys) {
 
-        Keys {
-            Objects.requireNonNull(elements);
+        Key element(String code) {
+            return elementKeys.stream().filter(k -> k.code().equals(code)).findFirst().orElseThrow();
+        }
+
+        Key indicator(String code) {
+            return indicatorKeys.stream().filter(k -> k.code().equals(code)).findFirst().orElseThrow();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.danvan.reporting.aggregates;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,5 +33,10 @@ public interface FigureSource {
      */
     default boolean stock() {
         return false;
+    }
+
+    /** For a stock source, every unit it has a value for (they are carried into a new year); none for a flow. */
+    default Collection<String> units() {
+        return List.of();
     }
 }

@@ -36,7 +36,7 @@ public class ReportsOwed {
         List<UnitNode> open = new LinkedHashSet<>(unitIds).stream().map(tree::unit).flatMap(Optional::stream).toList();
         Set<String> ids = new LinkedHashSet<>();
         open.forEach(unit -> ids.add(unit.unitId()));
-        Map<String, List<AcceptedValues>> reports = ids.isEmpty() ? Map.of() : cells.reports(ids, period);
+        Map<String, List<AcceptedValues>> reports = ids.isEmpty() ? Map.of() : cells.standings(ids, period);
         return Tally.of(Completeness.standings(open, owed, reports));
     }
 

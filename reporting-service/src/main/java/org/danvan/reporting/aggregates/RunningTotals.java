@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RunningTotals {
+
+    private static final int ROLL_FORWARD_BATCH = 500;
 
     private final FigureCells cells;
     private final UnitTrees trees;
@@ -115,6 +118,28 @@ public class RunningTotals {
             }
         });
         rollup(batch, current);
+    }
+
+    /**
+     * Carries the stocks into the business clock's new year: a stock's cells of a year exist once a change reaches
+     * them, and on 1 January nothing has changed yet. Daily, and once at start; nothing to do within a year.
+     */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT24H")
+    void rollForward() {
+        int year = LocalDate.now(clock).getYear();
+        if (years.all().isEmpty() || years.all().contains(year)) {
+            return;
+        }
+        LocalDate newYear = LocalDate.of(year, 1, 1);
+        sources.orderedStream().filter(FigureSource::stock).forEach(source -> {
+            List<String> units = List.copyOf(source.units());
+            for (int from = 0; from < units.size(); from += ROLL_FORWARD_BATCH) {
+                Map<String, Set<LocalDate>> days = new HashMap<>();
+                units.subList(from, Math.min(units.size(), from + ROLL_FORWARD_BATCH)).forEach(u -> days.put(u, Set.of(newYear)));
+                figuresChanged(source, days);
+            }
+        });
+        years.note(year);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.danvan.reporting.aggregates;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,14 @@ class UnitTrees {
     /** Periods kept at once (two years with their halves and quarters, and a few more). */
     private static final int PERIODS = 24;
 
+    /**
+     * How long the store's stamp is trusted: this instance's own unit writes patch the trees at once, another
+     * instance's show within this.
+     */
+    private static final Duration CHECK_EVERY = Duration.ofMillis(500);
+
     private final AggregateStore store;
+    private long checkedAt;
     private String stamp;
     private Map<String, UnitNode> units;
     private final Map<ReportingPeriod, UnitTree> trees = new LinkedHashMap<>(16, 0.75f, true) {
@@ -58,6 +66,11 @@ class UnitTrees {
     }
 
     private synchronized Map<String, UnitNode> current() {
+        long at = System.nanoTime();
+        if (units != null && stamp != null && at - checkedAt < CHECK_EVERY.toNanos()) {
+            return units;
+        }
+        checkedAt = at;
         // the stamp is read before the units: a write in between makes the next stamp differ, never the tree stale
         String now = store.treeStamp();
         if (!now.equals(stamp)) {

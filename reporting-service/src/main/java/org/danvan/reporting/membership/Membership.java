@@ -187,6 +187,13 @@ class Membership implements FigureSource {
     }
 
     @Override
+    public Collection<String> units() {
+        List<String> units = new ArrayList<>();
+        mongo.getCollection(COUNTS).find().projection(new Document("_id", 1)).forEach(d -> units.add(d.getString("_id")));
+        return units;
+    }
+
+    @Override
     public Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> figures(Collection<String> unitIds,
             Collection<ReportingPeriod> periods) {
         Set<String> catalogued = elementCodes();
