@@ -50,6 +50,9 @@ class FigureCells {
         /** the reports' identity, form, period and lateness: who has reported */
         STANDINGS(new Document("unit", 1).append("period", 1).append("facts.id", 1).append("facts.rev", 1)
                 .append("facts.form", 1).append("facts.period", 1).append("facts.late", 1)),
+        /** subtree totals only: a child's part in its parent's recompute */
+        TOTALS(new Document("unit", 1).append("period", 1).append("sum", 1).append("valued", 1).append("reporting", 1)
+                .append("indicatorReporting", 1)),
         /** own values and subtree totals with their reporting units: a unit's figures */
         FIGURES(new Document("unit", 1).append("period", 1).append("own", 1).append("sum", 1).append("valued", 1)
                 .append("reporting", 1).append("indicatorReporting", 1));
@@ -66,7 +69,7 @@ class FigureCells {
         return find(ids, Part.ALL);
     }
 
-    private Map<String, FigureCell> find(Collection<String> ids, Part part) {
+    Map<String, FigureCell> find(Collection<String> ids, Part part) {
         Map<String, FigureCell> found = new HashMap<>();
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += PAGE) {

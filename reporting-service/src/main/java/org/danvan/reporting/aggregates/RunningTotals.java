@@ -186,7 +186,11 @@ public class RunningTotals {
             List<String> ids = depth.entrySet().stream().filter(e -> e.getValue() == at).map(Map.Entry::getKey).toList();
             Map<String, ReportingPeriod> kids = new HashMap<>();
             ids.forEach(id -> work.get(id).kids.forEach(k -> kids.put(FigureCell.idOf(k, periodOf.get(id)), periodOf.get(id))));
-            load(work, kids.keySet(), kids, null);
+            // a child outside the chain is only read (its totals), never written
+            kids.keySet().removeAll(work.keySet());
+            if (!kids.isEmpty()) {
+                work.putAll(cells.find(kids.keySet(), FigureCells.Part.TOTALS));
+            }
             for (String id : ids) {
                 FigureCell cell = work.get(id);
                 UnitTree tree = treeOf.get(cell.period);
@@ -221,7 +225,7 @@ public class RunningTotals {
         }
     }
 
-    /** Reads the cells among {@code ids} not yet in {@code work}; with a batch, a missing one starts empty. */
+    /** Reads the cells among {@code ids} not yet in {@code work}; a missing one starts empty. */
     private void load(Map<String, FigureCell> work, Collection<String> ids, Map<String, ReportingPeriod> periodOf, Batch batch) {
         List<String> missing = ids.stream().filter(id -> !work.containsKey(id)).toList();
         if (missing.isEmpty()) {
@@ -229,13 +233,11 @@ public class RunningTotals {
         }
         Map<String, FigureCell> found = cells.find(missing);
         work.putAll(found);
-        if (batch != null) {
-            batch.existed.addAll(found.keySet());
-            for (String id : missing) {
-                if (!work.containsKey(id)) {
-                    ReportingPeriod period = periodOf.get(id);
-                    work.put(id, new FigureCell(id.substring(period.toString().length() + 1), period, Map.of(), Map.of()));
-                }
+        batch.existed.addAll(found.keySet());
+        for (String id : missing) {
+            if (!work.containsKey(id)) {
+                ReportingPeriod period = periodOf.get(id);
+                work.put(id, new FigureCell(id.substring(period.toString().length() + 1), period, Map.of(), Map.of()));
             }
         }
     }
