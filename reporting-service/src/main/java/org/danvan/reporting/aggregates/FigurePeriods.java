@@ -3,7 +3,6 @@ package org.danvan.reporting.aggregates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 import org.danvan.reporting.forms.PeriodType;
 import org.danvan.reporting.forms.ReportingPeriod;
@@ -22,9 +21,12 @@ final class FigurePeriods {
         return periods;
     }
 
-    static List<ReportingPeriod> ofYears(Iterable<Integer> years) {
+    /** Every kept period from {@code first} through {@code last}. */
+    static List<ReportingPeriod> ofYears(int first, int last) {
         List<ReportingPeriod> periods = new ArrayList<>();
-        new TreeSet<Integer>(toList(years)).forEach(year -> periods.addAll(ofYear(year)));
+        for (int year = first; year <= last; year++) {
+            periods.addAll(ofYear(year));
+        }
         return periods;
     }
 
@@ -40,11 +42,5 @@ final class FigurePeriods {
             ofYear(year).stream().filter(p -> !p.end().isBefore(day)).forEach(periods::add);
         }
         return periods;
-    }
-
-    private static List<Integer> toList(Iterable<Integer> years) {
-        List<Integer> list = new ArrayList<>();
-        years.forEach(list::add);
-        return list;
     }
 }

@@ -154,11 +154,15 @@ public class RunningTotals {
                 unit.parents().forEach(link -> touched.add(link.parentId()));
             }
         }
-        if (years.all().isEmpty()) {
+        Set<Integer> known = years.all();
+        if (known.isEmpty()) {
             return;
         }
+        // every year with facts, and the years a stock is carried through, up to the clock's
+        int first = known.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int last = Math.max(years.last(), LocalDate.now(clock).getYear());
         Batch batch = new Batch(Set.of());
-        for (ReportingPeriod period : FigurePeriods.ofYears(years.all())) {
+        for (ReportingPeriod period : FigurePeriods.ofYears(first, last)) {
             touched.forEach(unit -> batch.mark(unit, period));
         }
         rollup(batch, keys.keys());

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class UnitTrees {
 
-    /** Periods kept at once (two years with their halves and quarters, and a few more). */
-    private static final int PERIODS = 24;
+    /** Periods kept at once (six years with their halves and quarters, and a few more); a tree is its children lists. */
+    private static final int PERIODS = 48;
 
     /**
      * How long the store's stamp is trusted: this instance's own unit writes patch the trees at once, another
