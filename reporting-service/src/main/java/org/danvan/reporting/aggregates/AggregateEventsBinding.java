@@ -1,5 +1,6 @@
 package org.danvan.reporting.aggregates;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.danvan.support.events.InboundEventReader;
@@ -11,13 +12,15 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class AggregateEventsBinding {
 
+    /** A polled batch at a time ({@code batch-mode}): its revisions are recomputed into the totals together. */
     @Bean
-    Consumer<Message<byte[]>> reportEvents(AggregateEvents aggregates, InboundEventReader events) {
-        return message -> aggregates.consumeReport(events.read(message));
+    Consumer<Message<List<byte[]>>> reportEvents(AggregateEvents aggregates, InboundEventReader events) {
+        return batch -> EventBatches.handle(batch, events, AggregateEvents::requireValid, aggregates::consumeReports);
     }
 
+    /** A polled batch at a time ({@code batch-mode}): the chains its units change are recomputed once. */
     @Bean
-    Consumer<Message<byte[]>> unitEvents(AggregateEvents aggregates, InboundEventReader events) {
-        return message -> aggregates.consumeUnit(events.read(message));
+    Consumer<Message<List<byte[]>>> unitEvents(AggregateEvents aggregates, InboundEventReader events) {
+        return batch -> EventBatches.handle(batch, events, event -> { }, aggregates::consumeUnits);
     }
 }

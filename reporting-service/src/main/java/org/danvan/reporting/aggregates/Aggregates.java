@@ -4,151 +4,86 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.function.Predicate;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
-import org.danvan.reporting.catalogue.Catalogue;
+import org.danvan.reporting.catalogue.AggregationType;
 import org.danvan.reporting.catalogue.DataElement;
 import org.danvan.reporting.catalogue.Indicator;
 import org.danvan.reporting.catalogue.NotFound;
 import org.danvan.reporting.forms.ReportForm;
-import org.danvan.reporting.forms.ReportForms;
 import org.danvan.reporting.forms.ReportingPeriod;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Live aggregates, computed on request from the materialised unit tree and the latest accepted revision of
- * every report below the unit: the tree is taken as it was during the period asked about.
+ * Live figures read from the running totals ({@link RunningTotals}): a unit's figure is its cell's totals, each
+ * row its child's; the tree, and so the children and the expected units, is the one of the period asked about.
  */
 @Service
 class Aggregates {
 
-    /** The form code of the readings event sources add: never a form, so completeness never counts them. */
-    static final String EVENT_FIGURES = "EVENTS";
-
-    private final Catalogue catalogue;
-    private final ReportForms forms;
-    private final AggregateStore store;
+    private final FigureCells cells;
     private final UnitTrees trees;
+    private final FigureKeys keys;
     private final AggregatesProperties properties;
-    private final List<FigureSource> sources;
 
-    Aggregates(Catalogue catalogue, ReportForms forms, AggregateStore store, UnitTrees trees, AggregatesProperties properties,
-            ObjectProvider<FigureSource> sources) {
-        this.catalogue = catalogue;
-        this.forms = forms;
-        this.store = store;
+    Aggregates(FigureCells cells, UnitTrees trees, FigureKeys keys, AggregatesProperties properties) {
+        this.cells = cells;
         this.trees = trees;
+        this.keys = keys;
         this.properties = properties;
-        this.sources = sources.orderedStream().toList();
     }
 
     IndicatorValuesView indicator(String code, String unitId, String periodText) {
-        Indicator indicator = catalogue.indicator(code).orElseThrow(() -> new NotFound("indicator", code));
-        List<String> codes = Stream.concat(indicator.numerator().codes().stream(),
-                indicator.denominator() == null ? Stream.<String>empty() : indicator.denominator().codes().stream())
-                .distinct().toList();
-        Map<String, DataElement> catalogued = catalogue.elementsByCode();
-        List<DataElement> elements = codes.stream().map(catalogued::get).filter(Objects::nonNull).toList();
-        Scope scope = scope(unitId, periodText, levelsCollecting(codes));
-
-        Aggregation.Figures total = Aggregation.figures(indicator, Aggregation.totals(elements, scope.subtree(), scope.reports()));
+        FigureKeys.Keys current = keys.keys();
+        Indicator indicator = Optional.ofNullable(current.indicators().get(code)).orElseThrow(() -> new NotFound("indicator", code));
+        List<String> codes = current.indicator(code).codes();
+        Set<String> levels = current.indicator(code).levels();
+        Scope scope = scope(unitId, periodText);
         List<IndicatorValuesView.Row> rows = scope.tree().children(unitId).stream().map(child -> {
-            List<UnitNode> below = scope.tree().subtree(child.unitId());
-            List<UnitNode> expected = Aggregation.expectedUnits(scope.tree(), below, scope.levels());
-            Aggregation.Figures figures = Aggregation.figures(indicator, Aggregation.totals(elements, below, scope.reports()));
+            FigureCell cell = scope.cells().get(child.unitId());
+            Aggregation.Figures figures = Aggregation.figures(indicator, totals(cell, codes));
             return new IndicatorValuesView.Row(child.unitId(), child.code(), child.name(), child.level(), figures.numerator(),
-                    figures.denominator(), figures.value(), Aggregation.reportingUnits(expected, elements, scope.reports()),
-                    expected.size());
+                    figures.denominator(), figures.value(), reporting(cell == null ? null : cell.indicatorReporting, code),
+                    scope.tree().expectedCount(child.unitId(), levels));
         }).toList();
-        List<UnitNode> expected = Aggregation.expectedUnits(scope.tree(), scope.subtree(), scope.levels());
+        FigureCell root = scope.cells().get(unitId);
+        Aggregation.Figures total = Aggregation.figures(indicator, totals(root, codes));
         return new IndicatorValuesView(indicator.code(), indicator.name().vi(), unitId, scope.root().name(),
                 scope.period().toString(), total.numerator(), total.denominator(), indicator.factor(), total.value(),
-                Aggregation.reportingUnits(expected, elements, scope.reports()), expected.size(), rows);
+                reporting(root == null ? null : root.indicatorReporting, code), scope.tree().expectedCount(unitId, levels), rows);
     }
 
     ElementValuesView element(String code, String unitId, String periodText) {
-        DataElement element = catalogue.element(code).orElseThrow(() -> new NotFound("data-element", code));
-        List<DataElement> elements = List.of(element);
-        Scope scope = scope(unitId, periodText, levelsCollecting(List.of(code)));
+        FigureKeys.Keys current = keys.keys();
+        DataElement element = Optional.ofNullable(current.elements().get(code)).orElseThrow(() -> new NotFound("data-element", code));
+        Set<String> levels = current.element(code).levels();
+        Scope scope = scope(unitId, periodText);
         List<ElementValuesView.Row> rows = scope.tree().children(unitId).stream().map(child -> {
-            List<UnitNode> below = scope.tree().subtree(child.unitId());
-            List<UnitNode> expected = Aggregation.expectedUnits(scope.tree(), below, scope.levels());
+            FigureCell cell = scope.cells().get(child.unitId());
             return new ElementValuesView.Row(child.unitId(), child.code(), child.name(), child.level(),
-                    Aggregation.totals(elements, below, scope.reports()).get(code),
-                    Aggregation.reportingUnits(expected, elements, scope.reports()), expected.size());
+                    totals(cell, List.of(code)).get(code), reporting(cell == null ? null : cell.reporting, code),
+                    scope.tree().expectedCount(child.unitId(), levels));
         }).toList();
-        List<UnitNode> expected = Aggregation.expectedUnits(scope.tree(), scope.subtree(), scope.levels());
+        FigureCell root = scope.cells().get(unitId);
         return new ElementValuesView(code, element.aggregation(), unitId, scope.root().name(), scope.period().toString(),
-                Aggregation.totals(elements, scope.subtree(), scope.reports()).get(code),
-                Aggregation.reportingUnits(expected, elements, scope.reports()), expected.size(), rows);
+                totals(root, List.of(code)).get(code), reporting(root == null ? null : root.reporting, code),
+                scope.tree().expectedCount(unitId, levels), rows);
     }
 
+    /** Reads the cells of the expected units only: who has not reported is a list of units, not a total. */
     CompletenessView completeness(String formCode, String unitId, String periodText) {
-        ReportForm form = forms.find(formCode).orElseThrow(() -> new NotFound("report-form", formCode));
-        Scope scope = scope(unitId, periodText, properties.levelsOf(form.code()));
-        List<UnitNode> expected = Aggregation.expectedUnits(scope.tree(), scope.subtree(), scope.levels());
-        return Completeness.of(form.code(), form.periodType(), unitId, scope.period(), expected, scope.reports());
-    }
-
-    /** The levels that owe a form collecting any of these elements. */
-    private Set<String> levelsCollecting(Collection<String> codes) {
-        Set<String> levels = new LinkedHashSet<>();
-        forms.all().stream()
-                .filter(form -> form.elements().stream().anyMatch(e -> codes.contains(e.code())))
-                .forEach(form -> levels.addAll(properties.levelsOf(form.code())));
-        return levels;
-    }
-
-    private Scope scope(String unitId, String periodText, Collection<String> levels) {
-        ReportingPeriod period = ReportingPeriod.parse(periodText).orElseThrow(() -> new AggregateProblems.BadPeriod(periodText));
+        ReportForm form = Optional.ofNullable(keys.keys().forms().get(formCode))
+                .orElseThrow(() -> new NotFound("report-form", formCode));
+        ReportingPeriod period = period(periodText);
         UnitTree tree = trees.tree(period);
-        UnitNode root = tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
-        List<UnitNode> subtree = tree.subtree(unitId);
-        Set<String> ids = new java.util.LinkedHashSet<>(subtree.size() * 2);
-        subtree.forEach(unit -> ids.add(unit.unitId()));
-        Map<String, List<AcceptedValues>> reports = withEventFigures(store.reports(ids, period), ids, period);
-        return new Scope(period, tree, root, subtree, Set.copyOf(levels), reports);
-    }
-
-    /**
-     * The units' accepted reports with what the event sources know added as one more reading per unit for
-     * the whole period; an element a source gives for a unit is taken out of that unit's reports, so it is
-     * never counted twice.
-     */
-    Map<String, List<AcceptedValues>> withEventFigures(Map<String, List<AcceptedValues>> reports, Collection<String> unitIds,
-            ReportingPeriod period) {
-        if (sources.isEmpty()) {
-            return reports;
-        }
-        Map<String, Map<String, BigDecimal>> derived = new HashMap<>();
-        for (FigureSource source : sources) {
-            source.figures(unitIds, period.start(), period.end())
-                    .forEach((unit, values) -> derived.computeIfAbsent(unit, u -> new HashMap<>()).putAll(values));
-        }
-        if (derived.isEmpty()) {
-            return reports;
-        }
-        Map<String, List<AcceptedValues>> merged = new HashMap<>(reports);
-        derived.forEach((unitId, values) -> {
-            List<AcceptedValues> readings = new ArrayList<>();
-            for (AcceptedValues report : reports.getOrDefault(unitId, List.of())) {
-                Map<String, BigDecimal> numbers = new HashMap<>(report.numbers());
-                numbers.keySet().removeAll(values.keySet());
-                readings.add(new AcceptedValues(report.reportId(), report.revision(), report.formCode(), report.unitId(),
-                        report.period(), numbers, report.answers(), report.late(), report.acceptedOn()));
-            }
-            readings.add(new AcceptedValues("events/" + unitId + "/" + period, 0, EVENT_FIGURES, unitId, period, values,
-                    Map.of(), false, null));
-            merged.put(unitId, List.copyOf(readings));
-        });
-        return merged;
+        tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
+        List<UnitNode> expected = tree.expectedUnits(unitId, properties.levelsOf(form.code()));
+        Map<String, List<AcceptedValues>> reports = cells.standings(expected.stream().map(UnitNode::unitId).toList(), period);
+        return Completeness.of(form.code(), form.periodType(), unitId, period, expected, reports);
     }
 
     /**
@@ -158,30 +93,70 @@ class Aggregates {
      */
     ScopeFigures scopeFigures(String indicatorCode, String rootUnitId, String periodText,
             Predicate<IndicatorFigures.UnitInfo> inScope) {
-        Indicator indicator = catalogue.indicator(indicatorCode).orElseThrow(() -> new NotFound("indicator", indicatorCode));
-        List<String> codes = Stream.concat(indicator.numerator().codes().stream(),
-                indicator.denominator() == null ? Stream.<String>empty() : indicator.denominator().codes().stream())
-                .distinct().toList();
-        Map<String, DataElement> catalogued = catalogue.elementsByCode();
-        List<DataElement> elements = codes.stream().map(catalogued::get).filter(Objects::nonNull).toList();
-        Scope scope = scope(rootUnitId, periodText, levelsCollecting(codes));
+        FigureKeys.Keys current = keys.keys();
+        Indicator indicator = Optional.ofNullable(current.indicators().get(indicatorCode))
+                .orElseThrow(() -> new NotFound("indicator", indicatorCode));
+        Map<String, DataElement> catalogued = current.elements();
+        List<String> codes = current.indicator(indicatorCode).codes();
+        ReportingPeriod period = period(periodText);
+        UnitTree tree = trees.tree(period);
+        UnitNode root = tree.unit(rootUnitId).orElseThrow(() -> new NotFound("unit", rootUnitId));
+        // in tree order: a unit's subtree follows it, so the units that no other in scope holds are found in one pass
+        List<UnitNode> scoped = tree.subtree(rootUnitId).stream().filter(u -> inScope.test(info(u))).toList();
+        Map<String, FigureCell> found = cells.find(scoped.stream().map(UnitNode::unitId).toList(), period, FigureCells.Part.FIGURES);
         List<IndicatorFigures.UnitFigures> units = new ArrayList<>();
-        Set<UnitNode> union = new LinkedHashSet<>();
-        for (UnitNode unit : scope.subtree()) {
-            IndicatorFigures.UnitInfo info = info(unit);
-            if (!inScope.test(info)) {
-                continue;
+        Map<String, BigDecimal> whole = new HashMap<>();
+        String holder = null;
+        for (UnitNode unit : scoped) {
+            FigureCell cell = found.get(unit.unitId());
+            Map<String, BigDecimal> counted = indicator.rollsUp() ? totals(cell, codes) : own(cell, codes);
+            Aggregation.Figures figures = Aggregation.figures(indicator, counted);
+            units.add(new IndicatorFigures.UnitFigures(info(unit), figures.numerator(), figures.denominator(), figures.value()));
+            if (!indicator.rollsUp() || holder == null || !tree.below(unit.unitId(), holder)) {
+                holder = unit.unitId();
+                counted.forEach((code, value) -> whole.merge(code, value, BigDecimal::add));
             }
-            List<UnitNode> counted = indicator.rollsUp() ? scope.tree().subtree(unit.unitId()) : List.of(unit);
-            union.addAll(counted);
-            Aggregation.Figures figures = Aggregation.figures(indicator, Aggregation.totals(elements, counted, scope.reports()));
-            units.add(new IndicatorFigures.UnitFigures(info, figures.numerator(), figures.denominator(), figures.value()));
         }
-        Aggregation.Figures whole = Aggregation.figures(indicator, Aggregation.totals(elements, union, scope.reports()));
+        Aggregation.Figures all = Aggregation.figures(indicator, whole);
+        List<DataElement> elements = codes.stream().map(catalogued::get).toList();
         boolean flow = indicator.denominator() == null && !elements.isEmpty()
-                && elements.stream().allMatch(e -> e.aggregation() == org.danvan.reporting.catalogue.AggregationType.SUM);
-        return new ScopeFigures(indicator, scope.period(), info(scope.root()), units,
-                new IndicatorFigures.UnitFigures(info(scope.root()), whole.numerator(), whole.denominator(), whole.value()), flow);
+                && elements.stream().allMatch(e -> e.aggregation() == AggregationType.SUM);
+        return new ScopeFigures(indicator, period, info(root), units,
+                new IndicatorFigures.UnitFigures(info(root), all.numerator(), all.denominator(), all.value()), flow);
+    }
+
+    /** The subtree's sums of these elements; an element no unit has a value for is absent. */
+    private static Map<String, BigDecimal> totals(FigureCell cell, Collection<String> codes) {
+        Map<String, BigDecimal> totals = new HashMap<>();
+        if (cell != null) {
+            codes.stream().filter(c -> cell.valued.getOrDefault(c, 0) > 0).forEach(c -> totals.put(c, cell.sum.get(c)));
+        }
+        return totals;
+    }
+
+    private static Map<String, BigDecimal> own(FigureCell cell, Collection<String> codes) {
+        Map<String, BigDecimal> own = new HashMap<>();
+        if (cell != null) {
+            codes.stream().filter(cell.own::containsKey).forEach(c -> own.put(c, cell.own.get(c)));
+        }
+        return own;
+    }
+
+    private static int reporting(Map<String, Integer> counts, String code) {
+        return counts == null ? 0 : counts.getOrDefault(code, 0);
+    }
+
+    private static ReportingPeriod period(String periodText) {
+        return ReportingPeriod.parse(periodText).orElseThrow(() -> new AggregateProblems.BadPeriod(periodText));
+    }
+
+    private Scope scope(String unitId, String periodText) {
+        ReportingPeriod period = period(periodText);
+        UnitTree tree = trees.tree(period);
+        UnitNode root = tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
+        List<String> ids = new ArrayList<>(List.of(unitId));
+        tree.children(unitId).forEach(child -> ids.add(child.unitId()));
+        return new Scope(period, tree, root, cells.find(ids, period, FigureCells.Part.FIGURES));
     }
 
     private static IndicatorFigures.UnitInfo info(UnitNode unit) {
@@ -193,7 +168,7 @@ class Aggregates {
             List<IndicatorFigures.UnitFigures> units, IndicatorFigures.UnitFigures whole, boolean flow) {
     }
 
-    private record Scope(ReportingPeriod period, UnitTree tree, UnitNode root, List<UnitNode> subtree,
-            Set<String> levels, Map<String, List<AcceptedValues>> reports) {
+    /** The unit and its children's cells in the period, by unit id. */
+    private record Scope(ReportingPeriod period, UnitTree tree, UnitNode root, Map<String, FigureCell> cells) {
     }
 }

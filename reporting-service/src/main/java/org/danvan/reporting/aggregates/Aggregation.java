@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,8 @@ import org.danvan.reporting.catalogue.Indicator;
 
 /**
  * The aggregation rules of DOMAIN §4, free of storage: each unit's value over a period first (flows summed
- * over sub-periods, stocks the latest sub-period's value), then summed over units; an indicator is the ratio
- * of those sums, never an average of unit percentages.
+ * over sub-periods, stocks the latest sub-period's value), then summed over units (by {@link FigureCell}); an
+ * indicator is the ratio of those sums, never an average of unit percentages.
  */
 final class Aggregation {
 
@@ -55,19 +54,6 @@ final class Aggregation {
         };
     }
 
-    /** Each element summed over the units; an element no unit has a value for is absent. */
-    static Map<String, BigDecimal> totals(Collection<DataElement> elements, Collection<UnitNode> units,
-            Map<String, List<AcceptedValues>> reportsByUnit) {
-        Map<String, BigDecimal> totals = new HashMap<>();
-        for (UnitNode unit : units) {
-            List<AcceptedValues> reports = reportsByUnit.getOrDefault(unit.unitId(), List.of());
-            for (DataElement element : elements) {
-                unitValue(element, reports).ifPresent(v -> totals.merge(element.code(), v, BigDecimal::add));
-            }
-        }
-        return totals;
-    }
-
     /** numerator / denominator × factor from the summed elements; the numerator alone for a count. */
     static Figures figures(Indicator indicator, Map<String, BigDecimal> totals) {
         BigDecimal numerator = indicator.numerator().evaluate(totals).orElse(null);
@@ -88,15 +74,6 @@ final class Aggregation {
         return subtree.stream()
                 .filter(u -> levels.isEmpty() ? tree.children(u.unitId()).isEmpty() : levels.contains(u.level()))
                 .toList();
-    }
-
-    /** How many of the expected units have a report carrying any of the elements. */
-    static int reportingUnits(List<UnitNode> expected, Collection<DataElement> elements,
-            Map<String, List<AcceptedValues>> reportsByUnit) {
-        return (int) expected.stream()
-                .filter(u -> reportsByUnit.getOrDefault(u.unitId(), List.of()).stream()
-                        .anyMatch(r -> elements.stream().anyMatch(e -> r.carries(e.code()))))
-                .count();
     }
 
     /** An indicator's sums and value; a null part is missing data. */

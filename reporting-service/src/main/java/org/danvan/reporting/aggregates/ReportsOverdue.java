@@ -41,7 +41,8 @@ class ReportsOverdue {
     private static final Logger log = LoggerFactory.getLogger(ReportsOverdue.class);
 
     private final ReportForms forms;
-    private final AggregateStore store;
+    private final UnitTrees trees;
+    private final FigureCells cells;
     private final AggregatesProperties aggregates;
     private final ReportOverdueProperties properties;
     private final MongoTemplate mongo;
@@ -50,10 +51,11 @@ class ReportsOverdue {
 
     private final Clock clock;
 
-    ReportsOverdue(ReportForms forms, AggregateStore store, AggregatesProperties aggregates,
+    ReportsOverdue(ReportForms forms, UnitTrees trees, FigureCells cells, AggregatesProperties aggregates,
             ReportOverdueProperties properties, MongoTemplate mongo, MeterRegistry meters, Clock clock) {
         this.forms = forms;
-        this.store = store;
+        this.trees = trees;
+        this.cells = cells;
         this.aggregates = aggregates;
         this.properties = properties;
         this.mongo = mongo;
@@ -78,7 +80,7 @@ class ReportsOverdue {
 
     /** Checks every form's periods due before {@code today}; returns how many overdue events it queued. */
     synchronized int check(LocalDate today) {
-        List<UnitNode> units = store.units();
+        List<UnitNode> units = trees.units();
         int published = 0;
         for (ReportForm form : forms.all()) {
             int missing = 0;
@@ -86,7 +88,7 @@ class ReportsOverdue {
                 UnitTree tree = new UnitTree(units, period);
                 List<UnitNode> open = units.stream().filter(u -> tree.unit(u.unitId()).isPresent()).toList();
                 List<UnitNode> expected = Aggregation.expectedUnits(tree, open, aggregates.levelsOf(form.code()));
-                Set<String> reported = store.reportingUnits(form.code(), period);
+                Set<String> reported = cells.reportingUnits(form.code(), period);
                 LocalDate dueOn = period.end().plusDays(properties.graceDays());
                 for (UnitNode unit : expected) {
                     if (reported.contains(unit.unitId())) {

@@ -19,11 +19,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportsOwed {
 
-    private final AggregateStore store;
+    private final FigureCells cells;
     private final UnitTrees trees;
 
-    ReportsOwed(AggregateStore store, UnitTrees trees) {
-        this.store = store;
+    ReportsOwed(FigureCells cells, UnitTrees trees) {
+        this.cells = cells;
         this.trees = trees;
     }
 
@@ -36,7 +36,7 @@ public class ReportsOwed {
         List<UnitNode> open = new LinkedHashSet<>(unitIds).stream().map(tree::unit).flatMap(Optional::stream).toList();
         Set<String> ids = new LinkedHashSet<>();
         open.forEach(unit -> ids.add(unit.unitId()));
-        Map<String, List<AcceptedValues>> reports = ids.isEmpty() ? Map.of() : store.reports(ids, period);
+        Map<String, List<AcceptedValues>> reports = ids.isEmpty() ? Map.of() : cells.standings(ids, period);
         return Tally.of(Completeness.standings(open, owed, reports));
     }
 

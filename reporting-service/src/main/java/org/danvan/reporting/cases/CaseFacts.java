@@ -21,6 +21,8 @@ import org.danvan.contracts.feedback.CaseReopened;
 import org.danvan.contracts.feedback.CaseResolved;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.reporting.aggregates.FigureSource;
+import org.danvan.reporting.aggregates.RunningTotals;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.danvan.support.persistence.DuplicateKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,10 +50,12 @@ class CaseFacts implements FigureSource {
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
+    private final RunningTotals totals;
 
-    CaseFacts(MongoTemplate mongo, MeterRegistry meters) {
+    CaseFacts(MongoTemplate mongo, MeterRegistry meters, RunningTotals totals) {
         this.mongo = mongo;
         this.meters = meters;
+        this.totals = totals;
     }
 
     void consume(CloudEvent event) {
@@ -92,15 +96,28 @@ class CaseFacts implements FigureSource {
         meters.counter("danvan.events.consumed", "type", event.type(), "outcome", outcome).increment();
     }
 
-    /** Adds the step unless the case already has one with its key; false for a redelivered or replayed event. */
+    /**
+     * Adds the step unless the case already has one with its key; false for a redelivered or replayed event. The
+     * figures of the step's unit on its day move; a merge also moves those of the units that received the case.
+     */
     boolean apply(String caseId, CaseFactDocument.Step step) {
         CaseFactDocument stored = mongo.findById(caseId, CaseFactDocument.class);
-        if (stored != null && stored.steps().stream().anyMatch(s -> s.key().equals(step.key()))) {
-            return false;
+        boolean applied = stored == null || stored.steps().stream().noneMatch(s -> s.key().equals(step.key()));
+        if (applied) {
+            Query withoutStep = Query.query(Criteria.where("_id").is(caseId).and("steps.key").ne(step.key()));
+            Update push = new Update().push("steps", mongo.getConverter().convertToMongoType(step));
+            applied = DuplicateKeys.firstWrite(() -> mongo.upsert(withoutStep, push, CaseFactDocument.class));
         }
-        Query withoutStep = Query.query(Criteria.where("_id").is(caseId).and("steps.key").ne(step.key()));
-        Update push = new Update().push("steps", mongo.getConverter().convertToMongoType(step));
-        return DuplicateKeys.firstWrite(() -> mongo.upsert(withoutStep, push, CaseFactDocument.class));
+        Map<String, Set<LocalDate>> days = new HashMap<>();
+        List<CaseFactDocument.Step> moved = new java.util.ArrayList<>(List.of(step));
+        if (step.type().equals("MERGED") && stored != null) {
+            moved.addAll(stored.steps());
+        }
+        moved.stream().filter(s -> s.unitId() != null && s.on() != null)
+                .forEach(s -> days.computeIfAbsent(s.unitId(), u -> new HashSet<>()).add(s.on()));
+        // recomputed even for a redelivered event: totals a crash left behind are finished here
+        totals.figuresChanged(this, days);
+        return applied;
     }
 
     @Override
@@ -110,11 +127,17 @@ class CaseFacts implements FigureSource {
 
     /** Every unit that was ever responsible for a case gets all seven figures, zero when nothing happened. */
     @Override
-    public Map<String, Map<String, BigDecimal>> figures(Collection<String> unitIds, LocalDate start, LocalDate end) {
+    public Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> figures(Collection<String> unitIds,
+            Collection<ReportingPeriod> periods) {
         Set<String> units = unitIds instanceof Set<String> set ? set : new HashSet<>(unitIds);
-        // a large subtree (a province, the nation) reads every case and keeps its units' steps below: cheaper than $in
-        Query query = units.size() > 2_000 ? new Query() : Query.query(Criteria.where("steps.unitId").in(units));
-        List<CaseFactDocument> cases = mongo.find(query, CaseFactDocument.class);
+        List<CaseFactDocument> cases = mongo.find(Query.query(Criteria.where("steps.unitId").in(units)), CaseFactDocument.class);
+        Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> byPeriod = new HashMap<>();
+        periods.forEach(p -> byPeriod.put(p, figures(cases, units, p.start(), p.end())));
+        return byPeriod;
+    }
+
+    private static Map<String, Map<String, BigDecimal>> figures(List<CaseFactDocument> cases, Set<String> units,
+            LocalDate start, LocalDate end) {
         Map<String, Map<String, Set<String>>> counted = new HashMap<>();
         for (CaseFactDocument c : cases) {
             boolean merged = c.steps().stream().anyMatch(s -> s.type().equals("MERGED"));

@@ -2,8 +2,9 @@ package org.danvan.reporting.membership;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,9 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.InvalidEventException;
@@ -22,11 +31,10 @@ import org.danvan.contracts.reporting.MembershipLeft;
 import org.danvan.contracts.reporting.MembershipSnapshot;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.reporting.aggregates.FigureSource;
+import org.danvan.reporting.aggregates.RunningTotals;
 import org.danvan.reporting.catalogue.Catalogue;
+import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,75 +42,136 @@ import org.springframework.stereotype.Component;
  * as stocks: a unit's value for a period is its count on the period's last day — the latest snapshot on or
  * before it, moved by the enrolments and departures after that snapshot. The unit's figure is summed over
  * its organisations ({@code MEMBERS_ENROLLED}, {@code MEMBERS_ACTIVE}); an organisation with its own
- * catalogued element ({@code MEMBERS_FARMERS_UNION}…) also gets that one.
+ * catalogued element ({@code MEMBERS_FARMERS_UNION}…) also gets that one. A batch of events reads its
+ * branches once, writes them in one bulk, then sets each touched branch's counts (a whole value, so a batch
+ * cut short by a crash and delivered again sets the same) and hands the units to the running totals.
  */
 @Component
 class Membership implements FigureSource {
 
     static final String MEMBERS = "MEMBERS_ENROLLED";
     static final String ACTIVE = "MEMBERS_ACTIVE";
-    /** Above this many units the branches are read whole and filtered here. */
-    static final int LARGE_SUBTREE = 2_000;
+    private static final String BRANCHES = "membership_branches";
+    private static final String COUNTS = "membership_counts";
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
     private final Catalogue catalogue;
+    private final RunningTotals totals;
 
-    Membership(MongoTemplate mongo, MeterRegistry meters, Catalogue catalogue) {
+    Membership(MongoTemplate mongo, MeterRegistry meters, Catalogue catalogue, RunningTotals totals) {
         this.mongo = mongo;
         this.meters = meters;
         this.catalogue = catalogue;
+        this.totals = totals;
     }
 
-    void consume(CloudEvent event) {
-        String outcome = switch (event.type()) {
-            case ReportingContract.MEMBERSHIP_ENROLLED -> enrolled(EventJson.read(event.data(), MembershipEnrolled.class));
-            case ReportingContract.MEMBERSHIP_LEFT -> left(EventJson.read(event.data(), MembershipLeft.class));
-            case ReportingContract.MEMBERSHIP_SNAPSHOT -> snapshot(event.id(), EventJson.read(event.data(), MembershipSnapshot.class));
-            default -> "ignored";
-        };
-        meters.counter("danvan.events.consumed", "type", event.type(), "outcome", outcome).increment();
-    }
-
-    private String enrolled(MembershipEnrolled e) {
-        String id = MemberDocument.idOf(e.organisation(), e.unitId(), e.memberId());
-        MemberDocument stored = mongo.findById(id, MemberDocument.class);
-        if (stored != null && e.enrolledOn().equals(stored.enrolledOn()) && Boolean.valueOf(e.active()).equals(stored.active())) {
-            return "duplicate";
+    void consume(List<CloudEvent> events) {
+        Map<String, MemberBranch> branches = load(events);
+        Map<String, Set<LocalDate>> days = new HashMap<>();
+        Set<MemberBranch> touched = new LinkedHashSet<>();
+        List<String> outcomes = new ArrayList<>();
+        for (CloudEvent event : events) {
+            Optional<LocalDate> moved = switch (event.type()) {
+                case ReportingContract.MEMBERSHIP_ENROLLED -> {
+                    MembershipEnrolled e = EventJson.read(event.data(), MembershipEnrolled.class);
+                    MemberBranch branch = branch(branches, touched, e.organisation(), e.unitId());
+                    yield changed(branch.enrol(e.memberId(), e.enrolledOn(), e.active()), e.enrolledOn(), branch, days);
+                }
+                case ReportingContract.MEMBERSHIP_LEFT -> {
+                    MembershipLeft e = EventJson.read(event.data(), MembershipLeft.class);
+                    MemberBranch branch = branch(branches, touched, e.organisation(), e.unitId());
+                    yield changed(branch.leave(e.memberId(), e.leftOn()), e.leftOn(), branch, days);
+                }
+                case ReportingContract.MEMBERSHIP_SNAPSHOT -> {
+                    MembershipSnapshot s = EventJson.read(event.data(), MembershipSnapshot.class);
+                    MemberBranch branch = branch(branches, touched, s.organisation(), s.unitId());
+                    boolean applied = branch.snapshot(event.id(), s.asOf(), s.members(), s.activeMembers());
+                    yield changed(applied ? Optional.of(s.asOf()) : Optional.empty(), s.asOf(), branch, days);
+                }
+                default -> null;
+            };
+            outcomes.add(moved == null ? "ignored" : moved.isPresent() ? "applied" : "duplicate");
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), base(e.organisation(), e.unitId(), e.memberId())
-                .set("enrolledOn", e.enrolledOn()).set("active", e.active()), MemberDocument.class);
-        return "applied";
+        write(touched);
+        if (!days.isEmpty()) {
+            totals.figuresChanged(this, days);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            meters.counter("danvan.events.consumed", "type", events.get(i).type(), "outcome", outcomes.get(i)).increment();
+        }
     }
 
-    private String left(MembershipLeft e) {
-        String id = MemberDocument.idOf(e.organisation(), e.unitId(), e.memberId());
-        MemberDocument stored = mongo.findById(id, MemberDocument.class);
-        if (stored != null && e.leftOn().equals(stored.leftOn())) {
-            return "duplicate";
+    /** Refuses a snapshot that breaks the registry's own rule before anything of its batch is applied. */
+    static void requireValid(CloudEvent event) {
+        if (ReportingContract.MEMBERSHIP_SNAPSHOT.equals(event.type())) {
+            MembershipSnapshot s = EventJson.read(event.data(), MembershipSnapshot.class);
+            if (s.activeMembers() > s.members()) {
+                throw new InvalidEventException(List.of("activeMembers " + s.activeMembers() + " exceeds members " + s.members()
+                        + " of " + s.organisation() + " at " + s.unitId()));
+            }
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), base(e.organisation(), e.unitId(), e.memberId())
-                .set("leftOn", e.leftOn()), MemberDocument.class);
-        return "applied";
     }
 
-    private String snapshot(String eventId, MembershipSnapshot s) {
-        if (s.activeMembers() > s.members()) {
-            throw new InvalidEventException(List.of("activeMembers " + s.activeMembers() + " exceeds members " + s.members()
-                    + " of " + s.organisation() + " at " + s.unitId()));
-        }
-        String id = SnapshotDocument.idOf(s.organisation(), s.unitId(), s.asOf());
-        SnapshotDocument stored = mongo.findById(id, SnapshotDocument.class);
-        if (stored != null && (eventId.equals(stored.lastEventId())
-                || stored.members() == s.members() && stored.activeMembers() == s.activeMembers())) {
-            return "duplicate";
-        }
-        mongo.save(new SnapshotDocument(id, s.organisation(), s.unitId(), s.asOf(), s.members(), s.activeMembers(), eventId));
-        return "applied";
+    /**
+     * The unit's stock moves from {@code moved} on; a redelivered event (nothing moved) still recomputes from its
+     * own day, so totals a crash left behind are finished.
+     */
+    private static Optional<LocalDate> changed(Optional<LocalDate> moved, LocalDate day, MemberBranch branch,
+            Map<String, Set<LocalDate>> days) {
+        days.computeIfAbsent(branch.unitId, u -> new HashSet<>()).add(moved.orElse(day));
+        return moved;
     }
 
-    private static Update base(String organisation, String unitId, String memberId) {
-        return new Update().set("organisation", organisation).set("unitId", unitId).set("memberId", memberId);
+    private static MemberBranch branch(Map<String, MemberBranch> branches, Set<MemberBranch> touched, String organisation,
+            String unitId) {
+        MemberBranch branch = branches.computeIfAbsent(MemberBranch.idOf(organisation, unitId), id -> new MemberBranch(organisation, unitId));
+        touched.add(branch);
+        return branch;
+    }
+
+    private Map<String, MemberBranch> load(List<CloudEvent> events) {
+        Set<String> ids = new HashSet<>();
+        for (CloudEvent event : events) {
+            switch (event.type()) {
+                case ReportingContract.MEMBERSHIP_ENROLLED -> {
+                    MembershipEnrolled e = EventJson.read(event.data(), MembershipEnrolled.class);
+                    ids.add(MemberBranch.idOf(e.organisation(), e.unitId()));
+                }
+                case ReportingContract.MEMBERSHIP_LEFT -> {
+                    MembershipLeft e = EventJson.read(event.data(), MembershipLeft.class);
+                    ids.add(MemberBranch.idOf(e.organisation(), e.unitId()));
+                }
+                case ReportingContract.MEMBERSHIP_SNAPSHOT -> {
+                    MembershipSnapshot s = EventJson.read(event.data(), MembershipSnapshot.class);
+                    ids.add(MemberBranch.idOf(s.organisation(), s.unitId()));
+                }
+                default -> {
+                    // other types carry no branch
+                }
+            }
+        }
+        Map<String, MemberBranch> branches = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.getCollection(BRANCHES).find(Filters.in("_id", ids)).forEach(d -> branches.put(d.getString("_id"), MemberBranch.of(d)));
+        }
+        return branches;
+    }
+
+    /** The branches first, then their counts: a crash in between is finished by the redelivered batch. */
+    private void write(Collection<MemberBranch> touched) {
+        if (touched.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> branches = new ArrayList<>();
+        List<WriteModel<Document>> counts = new ArrayList<>();
+        for (MemberBranch branch : touched) {
+            branches.add(new ReplaceOneModel<>(Filters.eq("_id", branch.id()), branch.toDocument(), new ReplaceOptions().upsert(true)));
+            counts.add(new UpdateOneModel<>(Filters.eq("_id", branch.unitId), Updates.set("orgs." + branch.organisation, branch.counts()),
+                    new UpdateOptions().upsert(true)));
+        }
+        mongo.getCollection(BRANCHES).bulkWrite(branches, new BulkWriteOptions().ordered(false));
+        mongo.getCollection(COUNTS).bulkWrite(counts, new BulkWriteOptions().ordered(false));
     }
 
     @Override
@@ -113,70 +182,38 @@ class Membership implements FigureSource {
     }
 
     @Override
-    public Map<String, Map<String, BigDecimal>> figures(Collection<String> unitIds, LocalDate start, LocalDate end) {
-        // a large subtree (a province, the nation) reads every branch and keeps its own: cheaper than $in over its ids
-        boolean large = unitIds.size() > LARGE_SUBTREE;
-        Set<String> wanted = !large ? Set.of() : unitIds instanceof Set<String> set ? set : new HashSet<>(unitIds);
-        Query byUnit = large ? new Query() : Query.query(Criteria.where("unitId").in(unitIds));
-        Query snapshotsByUnit = large ? Query.query(Criteria.where("asOf").lte(end)) : byUnit;
-        Map<String, List<SnapshotDocument>> snapshots = mongo.find(snapshotsByUnit, SnapshotDocument.class).stream()
-                .filter(s -> !large || wanted.contains(s.unitId()))
-                .filter(s -> !s.asOf().isAfter(end))
-                .collect(Collectors.groupingBy(s -> s.unitId() + ":" + s.organisation()));
-        Map<String, List<MemberDocument>> members = mongo.find(byUnit, MemberDocument.class).stream()
-                .filter(m -> !large || wanted.contains(m.unitId()))
-                .collect(Collectors.groupingBy(m -> m.unitId() + ":" + m.organisation()));
-        Set<String> branches = new HashSet<>(snapshots.keySet());
-        branches.addAll(members.keySet());
+    public boolean stock() {
+        return true;
+    }
+
+    @Override
+    public Collection<String> units() {
+        List<String> units = new ArrayList<>();
+        mongo.getCollection(COUNTS).find().projection(new Document("_id", 1)).forEach(d -> units.add(d.getString("_id")));
+        return units;
+    }
+
+    @Override
+    public Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> figures(Collection<String> unitIds,
+            Collection<ReportingPeriod> periods) {
         Set<String> catalogued = elementCodes();
-        Map<String, Map<String, BigDecimal>> figures = new LinkedHashMap<>();
-        for (String branch : branches) {
-            Optional<Count> count = count(snapshots.getOrDefault(branch, List.of()), members.getOrDefault(branch, List.of()), end);
-            if (count.isEmpty()) {
-                continue;
-            }
-            String unitId = branch.substring(0, branch.lastIndexOf(':'));
-            String organisation = branch.substring(branch.lastIndexOf(':') + 1);
-            Map<String, BigDecimal> values = figures.computeIfAbsent(unitId, u -> new LinkedHashMap<>());
-            values.merge(MEMBERS, BigDecimal.valueOf(count.get().members()), BigDecimal::add);
-            values.merge(ACTIVE, BigDecimal.valueOf(count.get().active()), BigDecimal::add);
-            String own = "MEMBERS_" + organisation;
-            if (catalogued.contains(own) && !own.equals(MEMBERS) && !own.equals(ACTIVE)) {
-                values.merge(own, BigDecimal.valueOf(count.get().members()), BigDecimal::add);
-            }
-        }
-        return figures;
-    }
-
-    /** A branch's count on {@code day}; empty when the registry had said nothing about it by then. */
-    static Optional<Count> count(List<SnapshotDocument> snapshots, List<MemberDocument> members, LocalDate day) {
-        Optional<SnapshotDocument> base = snapshots.stream().filter(s -> !s.asOf().isAfter(day))
-                .max(Comparator.comparing(SnapshotDocument::asOf));
-        if (base.isEmpty()) {
-            List<MemberDocument> current = members.stream().filter(m -> m.memberOn(day)).toList();
-            boolean known = members.stream().anyMatch(m -> m.enrolledOn() != null && !m.enrolledOn().isAfter(day));
-            return known ? Optional.of(new Count(current.size(), current.stream().filter(MemberDocument::isActive).count()))
-                    : Optional.empty();
-        }
-        LocalDate asOf = base.get().asOf();
-        long total = base.get().members();
-        long active = base.get().activeMembers();
-        // what the registry reported after the snapshot moves it; what happened up to the snapshot is in it
-        for (MemberDocument m : members) {
-            boolean before = m.memberOn(asOf);
-            boolean after = m.memberOn(day);
-            if (before == after) {
-                continue;
-            }
-            int delta = after ? 1 : -1;
-            total += delta;
-            if (m.isActive()) {
-                active += delta;
+        List<Document> units = mongo.getCollection(COUNTS).find(Filters.in("_id", unitIds)).into(new ArrayList<>());
+        Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> byPeriod = new HashMap<>();
+        for (ReportingPeriod period : periods) {
+            Map<String, Map<String, BigDecimal>> figures = byPeriod.computeIfAbsent(period, p -> new LinkedHashMap<>());
+            for (Document unit : units) {
+                unit.get("orgs", new Document()).forEach((organisation, counts) -> MemberCount.on((Document) counts, period.end())
+                        .ifPresent(count -> {
+                            Map<String, BigDecimal> values = figures.computeIfAbsent(unit.getString("_id"), u -> new LinkedHashMap<>());
+                            values.merge(MEMBERS, BigDecimal.valueOf(count.members()), BigDecimal::add);
+                            values.merge(ACTIVE, BigDecimal.valueOf(count.active()), BigDecimal::add);
+                            String own = "MEMBERS_" + organisation;
+                            if (catalogued.contains(own) && !own.equals(MEMBERS) && !own.equals(ACTIVE)) {
+                                values.merge(own, BigDecimal.valueOf(count.members()), BigDecimal::add);
+                            }
+                        }));
             }
         }
-        return Optional.of(new Count(Math.max(0, total), Math.max(0, Math.min(active, total))));
-    }
-
-    record Count(long members, long active) {
+        return byPeriod;
     }
 }

@@ -1,6 +1,9 @@
 package org.danvan.reporting.membership;
 
+import java.util.List;
 import java.util.function.Consumer;
+
+import org.danvan.reporting.aggregates.EventBatches;
 
 import org.danvan.support.events.InboundEventReader;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +14,9 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class MembershipEventsBinding {
 
+    /** A polled batch at a time ({@code batch-mode}): its branches are read and written once. */
     @Bean
-    Consumer<Message<byte[]>> membershipEvents(Membership membership, InboundEventReader events) {
-        return message -> membership.consume(events.read(message));
+    Consumer<Message<List<byte[]>>> membershipEvents(Membership membership, InboundEventReader events) {
+        return batch -> EventBatches.handle(batch, events, Membership::requireValid, membership::consume);
     }
 }

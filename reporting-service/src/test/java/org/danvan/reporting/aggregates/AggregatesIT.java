@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -50,6 +53,8 @@ class AggregatesIT {
     TestRestTemplate http;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MongoTemplate mongo;
 
     private String run;
 
@@ -125,6 +130,28 @@ class AggregatesIT {
     private double duplicates() {
         var counter = meters.find("danvan.events.consumed").tags("type", ReportingContract.REPORT_ACCEPTED, "outcome", "duplicate").counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void aBatchCutShortBeforeItsAncestorsWereWrittenIsFinishedWhenItComesAgain() {
+        String district = id("huyen-crash");
+        String commune = id("xa-crash");
+        register(district, "DISTRICT", null);
+        register(commune, "COMMUNE", district);
+        ProducerRecord<String, byte[]> report = accepted(id("r-crash"), 1, commune, "2025H1", false, values("BRIEFING_CLASSES", 4));
+        probe.send(report);
+        await().atMost(Duration.ofSeconds(30)).until(() -> element("BRIEFING_CLASSES", district, "2025").get("value"), v -> is(v, "4"));
+
+        // as after a kill -9 between the commune's cells and the district's: the district's totals never written
+        mongo.remove(Query.query(Criteria.where("unit").is(district)), FigureCells.COLLECTION);
+        assertThat(element("BRIEFING_CLASSES", district, "2025").get("value")).isNull();
+
+        // the uncommitted record comes again (same ce_id): a duplicate revision, and the totals are whole again, once
+        double before = duplicates();
+        probe.send(report);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() >= before + 1);
+        assertThat(element("BRIEFING_CLASSES", district, "2025").get("value")).satisfies(v -> assertThat(is(v, "4")).isTrue());
+        assertThat(element("BRIEFING_CLASSES", district, "2025H1").get("value")).satisfies(v -> assertThat(is(v, "4")).isTrue());
     }
 
     @Test

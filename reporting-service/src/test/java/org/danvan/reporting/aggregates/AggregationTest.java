@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.danvan.contracts.unit.ParentLink;
@@ -55,23 +56,58 @@ class AggregationTest {
         return List.of(reports).stream().collect(Collectors.groupingBy(AcceptedValues::unitId));
     }
 
+    /**
+     * {@code root}'s running totals in the period as {@link RunningTotals} computes them, without the store: each
+     * unit's own cell, then every cell of the tree recomputed from its children, deepest first. The elements are
+     * expected from the units of COMMUNE level.
+     */
+    static FigureCell rolledUp(List<DataElement> elements, List<UnitNode> units, String root, String period,
+            Map<String, List<AcceptedValues>> reports) {
+        ReportingPeriod p = ReportingPeriod.of(period);
+        UnitTree tree = new UnitTree(units, p);
+        Map<String, DataElement> byCode = elements.stream().collect(Collectors.toMap(DataElement::code, e -> e));
+        FigureKeys.Keys keys = new FigureKeys.Keys(byCode, Map.of(), Map.of(),
+                elements.stream().map(e -> new FigureKeys.Key(e.code(), List.of(e.code()), Set.of("COMMUNE"))).toList(), List.of());
+        return cell(tree, keys, root, reports);
+    }
+
+    private static FigureCell cell(UnitTree tree, FigureKeys.Keys keys, String unitId, Map<String, List<AcceptedValues>> reports) {
+        Map<String, AcceptedValues> facts = new HashMap<>();
+        reports.getOrDefault(unitId, List.of()).forEach(r -> facts.put(r.reportId(), r));
+        FigureCell cell = new FigureCell(unitId, tree.period(), facts, Map.of());
+        cell.recomputeOwn(keys.elements());
+        cell.recomputeTotals(tree, keys, tree.children(unitId).stream().map(c -> cell(tree, keys, c.unitId(), reports)).toList());
+        return cell;
+    }
+
+    /** The subtree's sums; an element no unit has a value for is absent. */
+    static Map<String, BigDecimal> sums(FigureCell cell) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        cell.sum.forEach((code, value) -> {
+            if (cell.valued.getOrDefault(code, 0) > 0) {
+                sums.put(code, value);
+            }
+        });
+        return sums;
+    }
+
     @Test
     void aRateIsTheRatioOfSumsNotTheAverageOfTheUnitsPercentages() {
-        List<UnitNode> communes = List.of(unit("a", "COMMUNE", under("d")), unit("b", "COMMUNE", under("d")));
+        List<UnitNode> communes = List.of(unit("d", "DISTRICT"), unit("a", "COMMUNE", under("d")), unit("b", "COMMUNE", under("d")));
         List<DataElement> elements = List.of(RESIDENTS, MEMBERS_ENROLLED);
 
         // same sizes: 90/100 and 10/100 → 100/200 = 50 %, which happens to be the average too
-        var equal = Aggregation.figures(ENROLMENT_RATE, Aggregation.totals(elements, communes, byUnit(
+        var equal = Aggregation.figures(ENROLMENT_RATE, sums(rolledUp(elements, communes, "d", "2025H1", byUnit(
                 report("a", "2025H1", Map.of("RESIDENTS", 100, "MEMBERS_ENROLLED", 90)),
-                report("b", "2025H1", Map.of("RESIDENTS", 100, "MEMBERS_ENROLLED", 10)))));
+                report("b", "2025H1", Map.of("RESIDENTS", 100, "MEMBERS_ENROLLED", 10))))));
         assertThat(equal.numerator()).isEqualByComparingTo("100");
         assertThat(equal.denominator()).isEqualByComparingTo("200");
         assertThat(equal.value()).isEqualByComparingTo("50.00");
 
         // different sizes: 900/1000 (90 %) and 10/100 (10 %) → 910/1100 = 82.73 %, not the 50 % average
-        var unequal = Aggregation.figures(ENROLMENT_RATE, Aggregation.totals(elements, communes, byUnit(
+        var unequal = Aggregation.figures(ENROLMENT_RATE, sums(rolledUp(elements, communes, "d", "2025H1", byUnit(
                 report("a", "2025H1", Map.of("RESIDENTS", 1000, "MEMBERS_ENROLLED", 900)),
-                report("b", "2025H1", Map.of("RESIDENTS", 100, "MEMBERS_ENROLLED", 10)))));
+                report("b", "2025H1", Map.of("RESIDENTS", 100, "MEMBERS_ENROLLED", 10))))));
         assertThat(unequal.numerator()).isEqualByComparingTo("910");
         assertThat(unequal.denominator()).isEqualByComparingTo("1100");
         assertThat(unequal.value()).isEqualByComparingTo("82.73").isNotEqualByComparingTo("50");
@@ -106,9 +142,10 @@ class AggregationTest {
                 Map.of("RATED_GOOD_OR_BETTER", true), false, null);
         AcceptedValues no = new AcceptedValues("r2", 1, "DV-NAM", "b", ReportingPeriod.of("2025"), Map.of(),
                 Map.of("RATED_GOOD_OR_BETTER", false), false, null);
-        List<UnitNode> units = List.of(unit("a", "COMMUNE"), unit("b", "COMMUNE"), unit("c", "COMMUNE"));
+        List<UnitNode> units = List.of(unit("d", "DISTRICT"), unit("a", "COMMUNE", under("d")), unit("b", "COMMUNE", under("d")),
+                unit("c", "COMMUNE", under("d")));
 
-        assertThat(Aggregation.totals(List.of(RATED_GOOD), units, byUnit(yes, no)).get("RATED_GOOD_OR_BETTER"))
+        assertThat(sums(rolledUp(List.of(RATED_GOOD), units, "d", "2025", byUnit(yes, no))).get("RATED_GOOD_OR_BETTER"))
                 .isEqualByComparingTo("1");
     }
 
@@ -126,12 +163,13 @@ class AggregationTest {
         UnitTree tree = new UnitTree(units, ReportingPeriod.of("2025H1"));
         List<UnitNode> district = tree.subtree("duc-trong");
 
-        Map<String, BigDecimal> totals = Aggregation.totals(List.of(BRIEFING_CLASSES, BRIEFING_PARTICIPANTS), district, reports);
-        assertThat(totals.get("BRIEFING_CLASSES")).isEqualByComparingTo("472");
-        assertThat(totals.get("BRIEFING_PARTICIPANTS")).isEqualByComparingTo("53486");
+        FigureCell cell = rolledUp(List.of(BRIEFING_CLASSES, BRIEFING_PARTICIPANTS), units, "duc-trong", "2025H1", reports);
+        assertThat(sums(cell).get("BRIEFING_CLASSES")).isEqualByComparingTo("472");
+        assertThat(sums(cell).get("BRIEFING_PARTICIPANTS")).isEqualByComparingTo("53486");
         List<UnitNode> expected = Aggregation.expectedUnits(tree, district, List.of("COMMUNE"));
         assertThat(expected).hasSize(15);
-        assertThat(Aggregation.reportingUnits(expected, List.of(BRIEFING_CLASSES), reports)).isEqualTo(15);
+        assertThat(tree.expectedCount("duc-trong", List.of("COMMUNE"))).isEqualTo(15);
+        assertThat(cell.reporting.get("BRIEFING_CLASSES")).isEqualTo(15);
     }
 
     @Test

@@ -1,0 +1,179 @@
+package org.danvan.reporting.aggregates;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.danvan.reporting.forms.ReportingPeriod;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The running totals in MongoDB ({@code figure_cells}, one document per unit and period), read by id and
+ * written in one unordered bulk per batch. Numbers are kept as decimal strings, so sums stay exact.
+ */
+@Component
+class FigureCells {
+
+    static final String COLLECTION = "figure_cells";
+    private static final int PAGE = 5_000;
+
+    private final MongoTemplate mongo;
+
+    FigureCells(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    /** The parts of a cell a read needs: each read of many units' cells decodes no more than it uses. */
+    enum Part {
+        ALL(null),
+        /** the reports' identity, form, period and lateness: who has reported */
+        STANDINGS(new Document("unit", 1).append("period", 1).append("facts.id", 1).append("facts.rev", 1)
+                .append("facts.form", 1).append("facts.period", 1).append("facts.late", 1)),
+        /** subtree totals only: a child's part in its parent's recompute */
+        TOTALS(new Document("unit", 1).append("period", 1).append("sum", 1).append("valued", 1).append("reporting", 1)
+                .append("indicatorReporting", 1)),
+        /** own values and subtree totals with their reporting units: a unit's figures */
+        FIGURES(new Document("unit", 1).append("period", 1).append("own", 1).append("sum", 1).append("valued", 1)
+                .append("reporting", 1).append("indicatorReporting", 1));
+
+        private final Document projection;
+
+        Part(Document projection) {
+            this.projection = projection;
+        }
+    }
+
+    /** The stored cells among {@code ids}, by id. */
+    Map<String, FigureCell> find(Collection<String> ids) {
+        return find(ids, Part.ALL);
+    }
+
+    Map<String, FigureCell> find(Collection<String> ids, Part part) {
+        Map<String, FigureCell> found = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += PAGE) {
+            List<String> page = all.subList(from, Math.min(all.size(), from + PAGE));
+            collection().find(Filters.in("_id", page)).projection(part.projection).forEach(d -> found.put(d.getString("_id"), decode(d)));
+        }
+        return found;
+    }
+
+    Map<String, FigureCell> find(Collection<String> unitIds, ReportingPeriod period, Part part) {
+        return find(unitIds.stream().map(u -> FigureCell.idOf(u, period)).toList(), part).values().stream()
+                .collect(Collectors.toMap(c -> c.unitId, Function.identity()));
+    }
+
+    /** The accepted reports of these units for periods inside {@code period}, by unit, without their values. */
+    Map<String, List<AcceptedValues>> standings(Collection<String> unitIds, ReportingPeriod period) {
+        Map<String, List<AcceptedValues>> reports = new HashMap<>();
+        find(unitIds, period, Part.STANDINGS).forEach((unit, cell) -> reports.put(unit, List.copyOf(cell.facts.values())));
+        return reports;
+    }
+
+    /** The units with an accepted report of the form for exactly this period. */
+    Set<String> reportingUnits(String formCode, ReportingPeriod period) {
+        Document filter = new Document("period", period.toString()).append("facts.form", formCode);
+        List<String> units = new ArrayList<>();
+        for (Document d : collection().find(filter).projection(new Document("unit", 1).append("facts", 1))) {
+            boolean exact = d.getList("facts", Document.class).stream()
+                    .anyMatch(f -> formCode.equals(f.getString("form")) && period.toString().equals(f.getString("period")));
+            if (exact) {
+                units.add(d.getString("unit"));
+            }
+        }
+        return Set.copyOf(units);
+    }
+
+    void write(Collection<FigureCell> cells) {
+        List<WriteModel<Document>> writes = new ArrayList<>(cells.size());
+        for (FigureCell cell : cells) {
+            writes.add(cell.empty() ? new DeleteOneModel<>(Filters.eq("_id", cell.id()))
+                    : new ReplaceOneModel<>(Filters.eq("_id", cell.id()), encode(cell), new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /** Removes every cell (a rebuild starts from nothing). */
+    void clear() {
+        collection().deleteMany(new Document());
+    }
+
+    static Document encode(FigureCell cell) {
+        List<Document> facts = cell.facts.values().stream().map(r -> new Document("id", r.reportId())
+                .append("rev", r.revision()).append("form", r.formCode()).append("period", r.period().toString())
+                .append("numbers", numbers(r.numbers())).append("answers", new Document(new LinkedHashMap<>(r.answers())))
+                .append("late", r.late()).append("acceptedOn", r.acceptedOn() == null ? null : r.acceptedOn().toString()))
+                .toList();
+        return new Document("_id", cell.id()).append("unit", cell.unitId).append("period", cell.period.toString())
+                .append("facts", facts).append("events", numbers(cell.events)).append("own", numbers(cell.own))
+                .append("sum", numbers(cell.sum)).append("valued", new Document(new LinkedHashMap<>(cell.valued)))
+                .append("reporting", new Document(new LinkedHashMap<>(cell.reporting)))
+                .append("indicatorReporting", new Document(new LinkedHashMap<>(cell.indicatorReporting)))
+                .append("kids", List.copyOf(cell.kids));
+    }
+
+    static FigureCell decode(Document d) {
+        String unit = d.getString("unit");
+        ReportingPeriod period = ReportingPeriod.of(d.getString("period"));
+        Map<String, AcceptedValues> facts = new LinkedHashMap<>();
+        for (Document f : d.getList("facts", Document.class, List.of())) {
+            Map<String, Boolean> answers = new LinkedHashMap<>();
+            f.get("answers", new Document()).forEach((k, v) -> answers.put(k, (Boolean) v));
+            String acceptedOn = f.getString("acceptedOn");
+            facts.put(f.getString("id"), new AcceptedValues(f.getString("id"), f.getInteger("rev"), f.getString("form"), unit,
+                    ReportingPeriod.of(f.getString("period")), decimals(f.get("numbers", Document.class)), answers,
+                    f.getBoolean("late", false), acceptedOn == null ? null : LocalDate.parse(acceptedOn)));
+        }
+        FigureCell cell = new FigureCell(unit, period, facts, decimals(d.get("events", Document.class)));
+        cell.own = decimals(d.get("own", Document.class));
+        cell.sum.putAll(decimals(d.get("sum", Document.class)));
+        counts(d.get("valued", Document.class), cell.valued);
+        counts(d.get("reporting", Document.class), cell.reporting);
+        counts(d.get("indicatorReporting", Document.class), cell.indicatorReporting);
+        cell.kids.addAll(d.getList("kids", String.class, List.of()));
+        return cell;
+    }
+
+    private static Document numbers(Map<String, BigDecimal> values) {
+        Document document = new Document();
+        values.forEach((code, value) -> document.append(code, value.toPlainString()));
+        return document;
+    }
+
+    private static Map<String, BigDecimal> decimals(Document document) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        if (document != null) {
+            document.forEach((code, value) -> values.put(code, new BigDecimal(value.toString())));
+        }
+        return values;
+    }
+
+    private static void counts(Document document, Map<String, Integer> into) {
+        if (document != null) {
+            document.forEach((code, value) -> into.put(code, ((Number) value).intValue()));
+        }
+    }
+}
