@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.danvan.contracts.Topic;
 import org.danvan.contracts.Topics;
 import org.danvan.support.aggregate.AggregateWrites;
+import org.danvan.support.events.CloudEventHeaderMapper;
 import org.danvan.support.events.InboundEventReader;
 import org.danvan.support.health.MongoPingHealthIndicator;
 import org.danvan.support.limits.RequestLimits;
@@ -19,12 +20,15 @@ import org.danvan.support.web.ProblemErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
+import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -83,6 +87,17 @@ public class DanvanServiceAutoConfiguration {
     @ConditionalOnBean({MongoTemplate.class, PendingOutboxIndex.class})
     AggregateWrites aggregateWrites(MongoTemplate mongo, PendingOutboxIndex index) {
         return new AggregateWrites(mongo, index);
+    }
+
+    /** The binder maps consumed records' headers with this one (it looks the bean up by name). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(BinderHeaderMapper.class)
+    static class BinderHeaders {
+
+        @Bean
+        CloudEventHeaderMapper kafkaBinderHeaderMapper() {
+            return new CloudEventHeaderMapper();
+        }
     }
 
     /** Each service creates the topics it is the one writer of, with their registered layout. */
