@@ -1,11 +1,6 @@
 package org.danvan.support.config;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.danvan.contracts.Topic;
-import org.danvan.contracts.Topics;
 import org.danvan.support.aggregate.AggregateWrites;
 import org.danvan.support.events.CloudEventHeaderMapper;
 import org.danvan.support.events.InboundEventReader;
@@ -15,9 +10,11 @@ import org.danvan.support.outbox.OutboxProperties;
 import org.danvan.support.outbox.OutboxRelay;
 import org.danvan.support.outbox.PendingOutboxIndex;
 import org.danvan.support.problem.ProblemHandler;
+import org.danvan.support.topics.DeclaredTopics;
+import org.danvan.support.topics.ServiceTopics;
+import org.danvan.support.topics.TopicProperties;
 import org.danvan.support.web.IdempotencyKeyFilter;
 import org.danvan.support.web.ProblemErrorReportValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,8 +26,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -38,7 +35,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class})
+@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class, TopicProperties.class})
 public class DanvanServiceAutoConfiguration {
 
     @Bean
@@ -100,18 +97,11 @@ public class DanvanServiceAutoConfiguration {
         }
     }
 
-    /** Each service creates the topics it is the one writer of, with their registered layout. */
+    /** Each service gives the topics it writes and reads their declared layout before its bindings start. */
     @Bean
-    KafkaAdmin.NewTopics ownTopics(@Value("${spring.application.name}") String application) {
-        List<NewTopic> topics = Topics.all().stream()
-                .filter(topic -> topic.writer().equals(application))
-                .map(DanvanServiceAutoConfiguration::newTopic)
-                .toList();
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-    }
-
-    private static NewTopic newTopic(Topic topic) {
-        TopicBuilder builder = TopicBuilder.name(topic.name()).partitions(topic.partitions());
-        return topic.compacted() ? builder.compact().build() : builder.build();
+    @ConditionalOnBean(KafkaAdmin.class)
+    DeclaredTopics declaredTopics(KafkaAdmin admin, Environment environment, TopicProperties properties,
+            MeterRegistry meters) {
+        return new DeclaredTopics(admin.getConfigurationProperties(), ServiceTopics.of(environment), properties, meters);
     }
 }
