@@ -3,6 +3,7 @@ package org.danvan.directive.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ import org.springframework.http.ResponseEntity;
  * publish every unit's registered event (for up to {@code danvan.benchmark.minutes}, 10). Side by side, in
  * the same run, its ceiling: the store's own unordered {@code insertMany} of as many unit-sized documents.
  * The store and the broker run in the test JVM; {@code -Ddanvan.test.store=h2} puts the store on the H2
- * backend that {@code ./danvan up} runs. Commands and figures: README, Benchmarks.
+ * backend that {@code ./danvan up} runs. Each phase's CPU time is logged beside its wall time: this machine is
+ * shared, and CPU time is what stays comparable between runs. Commands and figures: README, Benchmarks.
  */
 @DanvanIntegrationTest
 @AutoConfigureTestRestTemplate
@@ -78,25 +80,31 @@ class UnitImportBenchmark {
                 }
             }
         }
+        long ceilingCpu = cpuMs();
         long ceilingMs = rawInsertMany(units);
+        ceilingCpu = cpuMs() - ceilingCpu;
         double publishedBefore = meters.get("danvan.outbox.published").counter().count();
         Runtime.getRuntime().gc();
         long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
 
         ResponseEntity<Map> dryRun = post(csv, true);
         long start = System.nanoTime();
+        long importCpu = cpuMs();
         ResponseEntity<Map> imported = post(csv, false);
         long importMs = (System.nanoTime() - start) / 1_000_000;
+        importCpu = cpuMs() - importCpu;
 
         assertThat(imported.getBody()).containsEntry("imported", units).containsEntry("errors", List.of());
         long heapAfter = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        log.info("BENCHMARK units={} store={} dryRunMs={} importMs={} (request to response; {} units/s) heapGrowthMb={}",
-                units, System.getProperty("danvan.test.store", "memory"), dryRun.getBody().get("durationMs"), importMs,
-                units * 1000L / Math.max(1, importMs), (heapAfter - heapBefore) / 1_048_576);
-        log.info("BENCHMARK ceiling: the store's own insertMany of {} unit-sized documents took {} ms ({} documents/s)",
-                units, ceilingMs, units * 1000L / Math.max(1, ceilingMs));
+        log.info("BENCHMARK units={} store={} dryRunMs={} importMs={} (request to response; {} units/s; {} ms of CPU) "
+                + "heapGrowthMb={}", units, System.getProperty("danvan.test.store", "memory"),
+                dryRun.getBody().get("durationMs"), importMs, units * 1000L / Math.max(1, importMs), importCpu,
+                (heapAfter - heapBefore) / 1_048_576);
+        log.info("BENCHMARK ceiling: the store's own insertMany of {} unit-sized documents took {} ms ({} documents/s; "
+                + "{} ms of CPU)", units, ceilingMs, units * 1000L / Math.max(1, ceilingMs), ceilingCpu);
         // the registered events follow through the outbox relay
         long deadline = System.nanoTime() + Duration.ofMinutes(Integer.getInteger("danvan.benchmark.minutes", 10)).toNanos();
+        long relayCpu = cpuMs();
         double published = 0;
         while (published < units && System.nanoTime() < deadline) {
             await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
@@ -105,6 +113,13 @@ class UnitImportBenchmark {
                     (System.nanoTime() - start) / 1_000_000_000, (long) published,
                     (long) (published * 1e9 / (System.nanoTime() - start)));
         }
+        log.info("BENCHMARK the relay's phase used {} ms of CPU (service, store and broker)", cpuMs() - relayCpu);
+    }
+
+    /** CPU time of this JVM (service, store and broker): steadier than wall time on a machine others share. */
+    private static long cpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     /** Milliseconds the store takes to insert {@code count} documents shaped like units, in batches of 5,000. */
