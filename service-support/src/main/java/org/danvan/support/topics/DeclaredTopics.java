@@ -60,7 +60,8 @@ public class DeclaredTopics implements SmartInitializingSingleton {
 
     /** Creates, checks and where safe raises every topic; a broker that does not answer is logged, not fatal. */
     public void provision() {
-        try (Admin admin = Admin.create(adminConfig)) {
+        Admin admin = Admin.create(adminConfig);
+        try {
             for (Topic topic : topics) {
                 Optional<Integer> partitions = partitions(admin, topic.name());
                 int actual = partitions.isPresent() ? partitions.get() : create(admin, topic);
@@ -74,6 +75,9 @@ public class DeclaredTopics implements SmartInitializingSingleton {
                     + "creates missing topics with its defaults: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // without a timeout, closing waits for calls to a broker that does not answer
+            admin.close(properties.timeout());
         }
     }
 
