@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
@@ -107,11 +109,26 @@ public final class TestInfrastructure {
         return new Endpoints(kafka.getBootstrapServers(), mongo.getReplicaSetUrl(), "containers");
     }
 
+    /** {@code -Ddanvan.test.store=h2}: the H2 backend {@code ./danvan up} runs, in a temporary file. */
+    private static boolean localPlatformStore() {
+        return "h2".equals(System.getProperty("danvan.test.store"));
+    }
+
+    private static AbstractMongoBackend h2Backend() {
+        try {
+            Path file = Files.createTempDirectory("danvan-store").resolve("danvan.mv");
+            log.info("integration-test store: H2 backend in {}", file);
+            return new H2Backend(file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Endpoints startEmbedded() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.afterPropertiesSet();
-        MemoryBackend backend = new MemoryBackend();
+        AbstractMongoBackend backend = localPlatformStore() ? h2Backend() : new MemoryBackend();
         backend.enableOplog();
         MongoServer mongo = new MongoServer(backend);
         InetSocketAddress address = mongo.bind();

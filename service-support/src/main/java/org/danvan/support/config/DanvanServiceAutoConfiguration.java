@@ -1,12 +1,8 @@
 package org.danvan.support.config;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.danvan.contracts.Topic;
-import org.danvan.contracts.Topics;
 import org.danvan.support.aggregate.AggregateWrites;
+import org.danvan.support.events.CloudEventHeaderMapper;
 import org.danvan.support.events.InboundEventReader;
 import org.danvan.support.health.MongoPingHealthIndicator;
 import org.danvan.support.limits.RequestLimits;
@@ -14,19 +10,24 @@ import org.danvan.support.outbox.OutboxProperties;
 import org.danvan.support.outbox.OutboxRelay;
 import org.danvan.support.outbox.PendingOutboxIndex;
 import org.danvan.support.problem.ProblemHandler;
+import org.danvan.support.topics.DeclaredTopics;
+import org.danvan.support.topics.ServiceTopics;
+import org.danvan.support.topics.TopicProperties;
 import org.danvan.support.web.IdempotencyKeyFilter;
 import org.danvan.support.web.ProblemErrorReportValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
+import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -34,7 +35,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class})
+@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class, TopicProperties.class})
 public class DanvanServiceAutoConfiguration {
 
     @Bean
@@ -85,18 +86,22 @@ public class DanvanServiceAutoConfiguration {
         return new AggregateWrites(mongo, index);
     }
 
-    /** Each service creates the topics it is the one writer of, with their registered layout. */
-    @Bean
-    KafkaAdmin.NewTopics ownTopics(@Value("${spring.application.name}") String application) {
-        List<NewTopic> topics = Topics.all().stream()
-                .filter(topic -> topic.writer().equals(application))
-                .map(DanvanServiceAutoConfiguration::newTopic)
-                .toList();
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    /** The binder maps consumed records' headers with this one (it looks the bean up by name). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(BinderHeaderMapper.class)
+    static class BinderHeaders {
+
+        @Bean
+        CloudEventHeaderMapper kafkaBinderHeaderMapper() {
+            return new CloudEventHeaderMapper();
+        }
     }
 
-    private static NewTopic newTopic(Topic topic) {
-        TopicBuilder builder = TopicBuilder.name(topic.name()).partitions(topic.partitions());
-        return topic.compacted() ? builder.compact().build() : builder.build();
+    /** Each service gives the topics it writes and reads their declared layout before its bindings start. */
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    DeclaredTopics declaredTopics(KafkaAdmin admin, Environment environment, TopicProperties properties,
+            MeterRegistry meters) {
+        return new DeclaredTopics(admin.getConfigurationProperties(), ServiceTopics.of(environment), properties, meters);
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.messaging.Message;
  */
 public class InboundEventReader {
 
+    private static final String KAFKA_ATTRIBUTE_PREFIX = "ce_";
+    private static final String CANONICAL_ATTRIBUTE_PREFIX = "ce-";
+
     private final MeterRegistry meters;
 
     public InboundEventReader(MeterRegistry meters) {
@@ -39,8 +42,15 @@ public class InboundEventReader {
         }
     }
 
+    /**
+     * A header's text. Spring Cloud Function hands a CloudEvent's attributes to the function under their
+     * canonical prefix ({@code ce-id} for the Kafka binding's {@code ce_id}); either spelling is read.
+     */
     private static String header(Message<byte[]> message, String name) {
         Object value = message.getHeaders().get(name);
+        if (value == null && name.startsWith(KAFKA_ATTRIBUTE_PREFIX)) {
+            value = message.getHeaders().get(CANONICAL_ATTRIBUTE_PREFIX + name.substring(KAFKA_ATTRIBUTE_PREFIX.length()));
+        }
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

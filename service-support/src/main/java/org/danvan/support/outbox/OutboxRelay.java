@@ -1,7 +1,11 @@
 package org.danvan.support.outbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -31,6 +35,10 @@ import org.springframework.kafka.support.SendResult;
  * removes them from the document. It works from the {@link PendingOutboxIndex} and sweeps the aggregate
  * collections now and then for entries the index lost. A crash between the send and the removal publishes
  * those events again with the same {@code ce_id}: delivery is at-least-once and every consumer deduplicates.
+ * <p>
+ * A round works in bulk: one query for the aggregates of up to {@code batchSize} index entries, every send
+ * under way before the first is awaited, one update that removes every acknowledged event and one delete
+ * of the settled entries.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -55,8 +63,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Events the outbox relay published to Kafka").register(meters);
         this.failures = Counter.builder("danvan.outbox.publish.failures")
                 .description("Outbox relay rounds that failed to publish; the events stay pending").register(meters);
-        Gauge.builder("danvan.outbox.backlog", this::pendingAggregates)
-                .description("Aggregates with events not yet published").register(meters);
+        Gauge.builder("danvan.outbox.backlog", this::pendingEntries)
+                .description("Entries of the pending-events index: an aggregate with events not yet published, or a "
+                        + "bulk write's batch of them").register(meters);
     }
 
     @Override
@@ -105,20 +114,34 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One relay round: publishes the pending events of up to {@code batchSize} aggregates; returns the
-     * number of events published.
+     * One relay round: publishes the pending events of the aggregates of index entries, up to about
+     * {@code batchSize} aggregates; returns the number of events published.
      */
     public int publishPending() {
         try {
-            List<Document> entries = mongo.getCollection(PendingOutboxIndex.COLLECTION).find()
-                    .limit(properties.batchSize()).into(new ArrayList<>());
-            List<PendingAggregate> aggregates = new ArrayList<>();
-            for (Document entry : entries) {
-                aggregates.add(send(entry));
+            List<Document> entries = new ArrayList<>();
+            Map<String, Set<Object>> idsByCollection = new LinkedHashMap<>();
+            int aggregates = 0;
+            for (Document entry : mongo.getCollection(PendingOutboxIndex.COLLECTION).find().limit(properties.batchSize())) {
+                if (aggregates >= properties.batchSize()) {
+                    break;
+                }
+                List<Object> ids = PendingOutboxIndex.aggregateIds(entry);
+                entries.add(entry);
+                idsByCollection.computeIfAbsent(entry.getString("collection"), c -> new LinkedHashSet<>()).addAll(ids);
+                aggregates += ids.size();
             }
+            Set<String> unsettled = new LinkedHashSet<>();
             int count = 0;
-            for (PendingAggregate aggregate : aggregates) {
-                count += aggregate.settle();
+            for (Map.Entry<String, Set<Object>> collection : idsByCollection.entrySet()) {
+                count += publish(collection.getKey(), collection.getValue(), unsettled);
+            }
+            List<Object> settledEntries = entries.stream().filter(entry -> PendingOutboxIndex.aggregateIds(entry).stream()
+                    .noneMatch(id -> unsettled.contains(entry.getString("collection") + "/" + id)))
+                    .map(entry -> entry.get("_id")).toList();
+            if (!settledEntries.isEmpty()) {
+                mongo.getCollection(PendingOutboxIndex.COLLECTION).deleteMany(Filters.in("_id", settledEntries));
+                idsByCollection.forEach(this::reindexNewEvents);
             }
             return count;
         } catch (RuntimeException e) {
@@ -128,44 +151,76 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private PendingAggregate send(Document entry) {
-        MongoCollection<Document> collection = mongo.getCollection(entry.getString("collection"));
-        Object aggregateId = entry.get("aggregateId");
-        Document document = collection.find(Filters.eq("_id", aggregateId)).projection(Projections.include(FIELD)).first();
-        List<Document> pending = document == null ? List.of() : document.getList(FIELD, Document.class, List.of());
+    /**
+     * Sends the pending events of these aggregates, then removes those Kafka acknowledged; adds
+     * {@code collection/id} of each aggregate with events still pending to {@code unsettled}.
+     */
+    private int publish(String name, Set<Object> aggregateIds, Set<String> unsettled) {
+        MongoCollection<Document> collection = mongo.getCollection(name);
+        List<PendingAggregate> sent = new ArrayList<>();
+        // an _id lookup only: stores without a query planner scan the whole collection for anything more
+        for (Document document : collection.find(Filters.in("_id", List.copyOf(aggregateIds)))
+                .projection(Projections.include(FIELD))) {
+            sent.add(send(document));
+        }
+        List<Object> touched = new ArrayList<>();
+        List<String> acknowledged = new ArrayList<>();
+        for (PendingAggregate aggregate : sent) {
+            List<String> ids = aggregate.settle();
+            if (!ids.isEmpty()) {
+                touched.add(aggregate.id);
+                acknowledged.addAll(ids);
+            }
+            if (ids.size() < aggregate.events.size()) {
+                unsettled.add(name + "/" + aggregate.id);
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            collection.updateMany(Filters.in("_id", touched), Updates.pull(FIELD, Filters.in("eventId", acknowledged)));
+            published.increment(acknowledged.size());
+        }
+        return acknowledged.size();
+    }
+
+    /** Events added while a round ran keep their aggregate indexed once the round deleted its entry. */
+    private void reindexNewEvents(String name, Set<Object> aggregateIds) {
+        for (Document document : mongo.getCollection(name).find(Filters.in("_id", List.copyOf(aggregateIds)))
+                .projection(Projections.include(FIELD))) {
+            if (!document.getList(FIELD, Document.class, List.of()).isEmpty()) {
+                index.mark(name, document.get("_id"));
+            }
+        }
+    }
+
+    private PendingAggregate send(Document document) {
         List<OutboxEvent> events = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-        for (Document raw : pending) {
+        for (Document raw : document.getList(FIELD, Document.class, List.of())) {
             OutboxEvent event = mongo.getConverter().read(OutboxEvent.class, raw);
             try (Scope trace = TraceParent.resume(event.traceparent())) {
                 sends.add(kafka.send(KafkaCloudEvents.toRecord(event.topic(), event.toCloudEvent(properties.source()))));
             }
             events.add(event);
         }
-        return new PendingAggregate(entry, collection, aggregateId, events, sends);
+        return new PendingAggregate(document.get("_id"), events, sends);
     }
 
     /** The sends of one aggregate's events, settled in order once they are all under way. */
     private final class PendingAggregate {
 
-        private final Document entry;
-        private final MongoCollection<Document> collection;
-        private final Object aggregateId;
+        private final Object id;
         private final List<OutboxEvent> events;
         private final List<CompletableFuture<SendResult<String, byte[]>>> sends;
 
-        PendingAggregate(Document entry, MongoCollection<Document> collection, Object aggregateId,
-                List<OutboxEvent> events, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
-            this.entry = entry;
-            this.collection = collection;
-            this.aggregateId = aggregateId;
+        PendingAggregate(Object id, List<OutboxEvent> events, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+            this.id = id;
             this.events = events;
             this.sends = sends;
         }
 
-        /** Removes the events Kafka acknowledged, up to the first one it did not; returns how many. */
-        int settle() {
-            int acknowledged = 0;
+        /** The ids of the events Kafka acknowledged, up to the first one it did not. */
+        List<String> settle() {
+            List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 try {
                     sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -177,27 +232,13 @@ public class OutboxRelay implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                acknowledged++;
-            }
-            if (acknowledged > 0) {
-                List<String> ids = events.subList(0, acknowledged).stream().map(OutboxEvent::eventId).toList();
-                collection.updateOne(Filters.eq("_id", aggregateId), Updates.pull(FIELD, Filters.in("eventId", ids)));
-                published.increment(acknowledged);
-            }
-            if (acknowledged == events.size()) {
-                mongo.getCollection(PendingOutboxIndex.COLLECTION).deleteOne(Filters.eq("_id", entry.get("_id")));
-                // events added while this round ran keep their aggregate indexed (a plain _id lookup: stores
-                // without a query planner scan the whole collection for anything more)
-                Document after = collection.find(Filters.eq("_id", aggregateId)).projection(Projections.include(FIELD)).first();
-                if (after != null && !after.getList(FIELD, Document.class, List.of()).isEmpty()) {
-                    index.mark(entry.getString("collection"), aggregateId);
-                }
+                acknowledged.add(events.get(i).eventId());
             }
             return acknowledged;
         }
     }
 
-    private long pendingAggregates() {
+    private long pendingEntries() {
         try {
             return mongo.getCollection(PendingOutboxIndex.COLLECTION).countDocuments();
         } catch (RuntimeException e) {

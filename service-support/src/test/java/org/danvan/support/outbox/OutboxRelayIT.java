@@ -65,9 +65,13 @@ class OutboxRelayIT {
     /** A relay over a collection of the test's own: index entries of the other test do not leak in. */
     private static OutboxRelay relay(KafkaTemplate<String, byte[]> kafka, SimpleMeterRegistry meters, String collection) {
         mongo.getCollection(PendingOutboxIndex.COLLECTION).deleteMany(new Document());
-        OutboxProperties properties = new OutboxProperties(List.of(collection), "/danvan/test",
-                Duration.ofHours(1), Duration.ofHours(1), 100, Duration.ofSeconds(2));
-        return new OutboxRelay(mongo, kafka, properties, new PendingOutboxIndex(mongo, properties), meters);
+        return new OutboxRelay(mongo, kafka, properties(collection), new PendingOutboxIndex(mongo, properties(collection)), meters);
+    }
+
+    /** 100 aggregates per round. */
+    private static OutboxProperties properties(String collection) {
+        return new OutboxProperties(List.of(collection), "/danvan/test", Duration.ofHours(1), Duration.ofHours(1), 100,
+                Duration.ofSeconds(2));
     }
 
     private static OutboxEvent issued(String aggregateId, int version) {
@@ -112,6 +116,33 @@ class OutboxRelayIT {
         assertThat(stored.getString("state")).isEqualTo("whatever");
         assertThat(meters.get("danvan.outbox.published").counter().count()).isEqualTo(2);
         assertThat(meters.get("danvan.outbox.backlog").gauge().value()).isZero();
+    }
+
+    @Test
+    void publishesABulkWriteInRoundsOfTheBatchSizeEachEventOnce() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay relay = relay(kafka(TestInfrastructure.endpoints().kafkaBootstrapServers()), meters, "bulk");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String id = UUID.randomUUID().toString();
+            storeAggregateWithPending("bulk", id, issued(id, 1));
+            ids.add(id);
+        }
+        new PendingOutboxIndex(mongo, properties("bulk")).markAll("bulk", ids);
+        assertThat(meters.get("danvan.outbox.backlog").gauge().value()).as("one entry per 100 aggregates").isEqualTo(3);
+
+        assertThat(List.of(relay.publishPending(), relay.publishPending(), relay.publishPending(), relay.publishPending()))
+                .containsExactly(100, 100, 50, 0);
+
+        assertThat(meters.get("danvan.outbox.published").counter().count()).isEqualTo(250);
+        assertThat(meters.get("danvan.outbox.backlog").gauge().value()).isZero();
+        assertThat(mongo.getCollection("bulk").find(new Document("_id", new Document("$in", ids))))
+                .allSatisfy(stored -> assertThat(stored.getList("outbox", Document.class)).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> records = probe.records();
+            assertThat(ids).allSatisfy(id -> assertThat(records.stream().filter(r -> id.equals(r.key()))
+                    .map(r -> EventProbe.header(r, "ce_id")).distinct()).hasSize(1));
+        });
     }
 
     @Test
