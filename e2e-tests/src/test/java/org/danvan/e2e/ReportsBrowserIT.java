@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Reports, directives and sessions in real Chromium against the platform run as processes: the commune's cadre fills a
  * report that breaks a rule of its form, sees it as they type and when they submit, corrects it and submits; the
- * province's reviewer accepts it and the figure computed from it changes. A reviewer issues a directive with a task
+ * province's reviewer accepts it and the figure computed from it changes, on the report and, with its chart, on the
+ * commune's dashboard against the province's target. A reviewer issues a directive with a task
  * and a target and the recipient commune's cadre acknowledges it. A cadre records a reception day with a matter
  * and a commitment and fulfils it. Every page is saved at 1280 and 360 px and
  * checked with axe-core.
@@ -32,6 +33,10 @@ import org.openqa.selenium.support.ui.Select;
 class ReportsBrowserIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The province's target on the commune's enrolment rate, whose figure and chart the dashboard shows. */
+    private static final int VALUE = 3;
+    private static final int STATUS = 4;
+    private static final String TARGET = "Tỷ lệ tham gia đoàn thể của xã " + java.util.UUID.randomUUID().toString().substring(0, 4);
     private static Browser browser;
 
     @BeforeAll
@@ -47,6 +52,18 @@ class ReportsBrowserIT {
         await("reporting-service knows the commune").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 HTTP.send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/v1/indicators/ENROLMENT_RATE/values?unit=DT-X1&period=" + year))
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        // a yearly target since last year, so it judges whichever quarter the cadre reports on, even in January
+        String province = platform.accessToken("tinh.canbo");
+        String directive = """
+                {"number":"%s","kind":"RESOLUTION","title":"Nghị quyết về tỷ lệ tham gia đoàn thể","issuerUnitId":"LD",
+                 "issuedOn":"%d-01-02","recipientUnitIds":["DT-X1"],
+                 "targets":[{"indicatorCode":"ENROLMENT_RATE","comparator":"GTE","threshold":95,"unit":"PERCENT",
+                             "levels":["COMMUNE"],"period":{"type":"EVERY_YEAR"},"description":"%s"}]}
+                """.formatted("15-NQ/TU-" + java.util.UUID.randomUUID(), Integer.parseInt(year) - 1, TARGET);
+        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/v1/directives"))
+                .header("Authorization", "Bearer " + province).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(directive)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
     }
 
     @Test
@@ -54,7 +71,9 @@ class ReportsBrowserIT {
         browser.signInAt("/reports", "xa.canbo");
         browser.open("/reports");
         browser.page("reports-owed");
-        browser.find(By.cssSelector("#owed tr[data-form='MTDT-QUY'] a.fill")).click();
+        WebElement fill = browser.find(By.cssSelector("#owed tr[data-form='MTDT-QUY'] a.fill"));
+        String period = fill.getDomAttribute("href").replaceAll(".*period=([0-9QH]+).*", "$1");
+        fill.click();
         browser.page("report-new");
 
         type("RESIDENTS", "1.000");
@@ -87,6 +106,16 @@ class ReportsBrowserIT {
         String reportId = reportUrl.substring(reportUrl.lastIndexOf('/') + 1);
         browser.find(By.cssSelector("#review tr[data-report-id='" + reportId + "'] a")).click();
         browser.page("report-review");
+        String reviewUrl = browser.driver().getCurrentUrl();
+        browser.open("/unit?unit=DT-X1&period=" + period);
+        await("the province's target on the commune's dashboard").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    browser.driver().navigate().refresh();
+                    return browser.text(By.tagName("main"));
+                }, page -> page.contains(TARGET));
+        assertThat(targetCell(VALUE)).as("nothing accepted yet").doesNotStartWith("80");
+        assertThat(targetCell(STATUS)).as("nothing accepted yet").isNotIn("Không đạt", "Có nguy cơ không đạt");
+        browser.driver().get(reviewUrl);
         browser.submit(By.id("do-accept"));
         assertThat(status()).as(alerts()).isEqualTo("Đã chấp nhận");
         // the figure follows the acceptance event through reporting-service's aggregates
@@ -96,6 +125,17 @@ class ReportsBrowserIT {
                     return browser.text(By.id("figure-ENROLMENT_RATE"));
                 }, figure -> figure.equals("80,0 %"));
         browser.page("report-accepted");
+        browser.open("/unit?unit=DT-X1&period=" + period);
+        // below the threshold: not met, or at risk while the year runs
+        await("the dashboard's figure").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.driver().navigate().refresh();
+            return targetCell(VALUE) + " / " + targetCell(STATUS);
+        }, shown -> shown.startsWith("80") && (shown.endsWith(" / Không đạt") || shown.endsWith(" / Có nguy cơ không đạt")));
+        WebElement chart = browser.findAll(By.cssSelector("article.target")).stream()
+                .filter(article -> article.getText().contains(TARGET)).findFirst().orElseThrow();
+        assertThat(chart.findElements(By.cssSelector("svg circle.NOT_MET, svg circle.AT_RISK")))
+                .as("the commune's figure on the chart, below the threshold").hasSize(1);
+        browser.page("dashboard-after-report");
         browser.signOut();
 
         assertThat(browser.takeAccessibilityViolations()).as("serious or critical accessibility violations").isEmpty();
@@ -178,6 +218,12 @@ class ReportsBrowserIT {
         browser.signOut();
 
         assertThat(browser.takeAccessibilityViolations()).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** A cell of the target's row on the dashboard: its value or its status. */
+    private static String targetCell(int column) {
+        return browser.findAll(By.cssSelector("table.targets tbody tr")).stream().filter(row -> row.getText().contains(TARGET))
+                .findFirst().orElseThrow().findElements(By.tagName("td")).get(column).getText();
     }
 
     private static void type(String element, String value) {
