@@ -21,59 +21,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 
-import org.danvan.web.GatewayStub;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.danvan.web.StubbedGatewayPageTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.client.MockRestServiceServer;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The report pages against a stubbed gateway: what they ask the API, what they show of its answers and problems. */
-@SpringBootTest
-@Import(GatewayStub.class)
-class ReportPagesTest {
+class ReportPagesTest extends StubbedGatewayPageTest {
 
-    private static final String G = GatewayStub.GATEWAY;
     private static final String FORM = """
             {"code":"MTDT-QUY","name":"Báo cáo quý tình hình Mặt trận, đoàn thể","periodType":"QUARTERLY",
              "elements":[{"code":"RESIDENTS","name":"Số người trong độ tuổi","valueType":"INTEGER","required":true},
                          {"code":"MEMBERS_ENROLLED","name":"Số người tham gia đoàn thể","valueType":"INTEGER","required":true}],
              "rules":[{"code":"ENROLLED_WITHIN_RESIDENTS","name":"Số người tham gia không vượt quá số người trong độ tuổi",
                        "expression":"MEMBERS_ENROLLED <= RESIDENTS"}]}""";
-
-    @Autowired
-    private java.time.Clock clock;
-    @Autowired
-    private WebApplicationContext context;
-    @Autowired
-    private MockRestServiceServer gateway;
-    private MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-    }
-
-    @AfterEach
-    void verify() {
-        try {
-            gateway.verify();
-        } finally {
-            gateway.reset();
-        }
-    }
 
     @Test
     void theUnitSeesEachFormForThisPeriodAndTheLastWithItsReportOrALinkToFillIt() throws Exception {

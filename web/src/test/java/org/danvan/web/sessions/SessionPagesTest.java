@@ -15,56 +15,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.danvan.web.GatewayStub;
+import org.danvan.web.StubbedGatewayPageTest;
 import org.danvan.web.api.BusinessDay;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.client.MockRestServiceServer;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The session pages against a stubbed gateway. */
-@SpringBootTest
-@Import(GatewayStub.class)
-class SessionPagesTest {
-
-    private static final String G = GatewayStub.GATEWAY;
-
-    @Autowired
-    private java.time.Clock clock;
-    @Autowired
-    private WebApplicationContext context;
-    @Autowired
-    private MockRestServiceServer gateway;
-    private MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-    }
-
-    @AfterEach
-    void verify() {
-        try {
-            gateway.verify();
-        } finally {
-            gateway.reset();
-        }
-    }
+class SessionPagesTest extends StubbedGatewayPageTest {
 
     @Test
     void theUnitSeesItsSessionsLatestFirstAndItsPetitionDutiesWithTheOverdueMarked() throws Exception {
