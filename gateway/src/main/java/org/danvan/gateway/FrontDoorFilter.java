@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -79,6 +80,8 @@ class FrontDoorFilter implements GlobalFilter, Ordered {
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // the body is never read: closing the connection after the answer frees a client still sending it
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
     }
 
