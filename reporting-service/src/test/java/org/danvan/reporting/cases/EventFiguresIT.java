@@ -279,6 +279,7 @@ class EventFiguresIT {
                 new MembershipEnrolled("YOUTH_UNION", a, "m4", day("2025-03-01"), true)));
         await().atMost(Duration.ofSeconds(30)).until(() -> element("MEMBERS_ENROLLED", district, "2025H1"), v -> v != null && is(v, "92"));
         await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream()
-                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(badInBatch)).count(), n -> n == 1);
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(badInBatch))
+                .map(r -> EventProbe.header(r, "ce_id")).distinct().count(), n -> n == 1);
     }
 }
