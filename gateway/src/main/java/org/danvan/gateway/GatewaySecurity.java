@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
@@ -94,6 +95,7 @@ class GatewaySecurity {
                         .pathMatchers("/api/v1/admin/**").hasRole("operator")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(GatewaySecurity::authentication))
                         .authenticationEntryPoint((exchange, e) -> {
                             meters.counter("danvan.gateway.auth.failures", "reason",
@@ -123,6 +125,38 @@ class GatewaySecurity {
                 new Problems.Text("Yêu cầu không hợp lệ", "Bad request"),
                 new Problems.Text("Địa chỉ hoặc tiêu đề yêu cầu chứa ký tự không được phép.",
                         "The request address or a header contains characters that are not allowed."));
+    }
+
+    /**
+     * Spring Security's strict firewall with its own rules for header names and values (assigned characters, no
+     * control characters but a tab in values) checked by a loop: its regular expressions ran on every read of a
+     * header, the 1.5 kB {@code Authorization} value included, 4 % of the front door's CPU under load.
+     */
+    @Bean
+    StrictServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(name -> printable(name, false));
+        firewall.setAllowedHeaderValues(value -> printable(value, true));
+        firewall.setAllowedParameterNames(name -> printable(name, false));
+        return firewall;
+    }
+
+    /**
+     * Every code point assigned and none a control character ({@code \t} allowed where {@code tab} says so); no
+     * text at all passes, as with the firewall's own rules.
+     */
+    static boolean printable(String text, boolean tab) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!Character.isDefined(c) || (Character.getType(c) == Character.CONTROL && !(tab && c == '\t'))) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /** Keycloak's realm roles ({@code realm_access.roles}) as {@code ROLE_<name>} authorities. */
