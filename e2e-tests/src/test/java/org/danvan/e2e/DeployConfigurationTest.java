@@ -179,6 +179,8 @@ class DeployConfigurationTest {
             assertThat(path(declared, "spec", "partitions")).as(topic.name()).isEqualTo(topic.partitions());
             assertThat(path(declared, "spec", "config", "cleanup.policy")).as(topic.name())
                     .isEqualTo(topic.compacted() ? "compact" : "delete");
+            assertThat(((Number) path(declared, "spec", "config", "retention.ms")).longValue()).as(topic.name())
+                    .isEqualTo(topic.retentionMs());
         }
     }
 

@@ -52,7 +52,7 @@ public final class FeedbackContract {
     /** Dead letters of feedback-service's consumers; the reason travels in the {@code x-exception-*} headers. */
     public static final Topic DEAD_LETTERS = new Topic(
             "danvan.feedback-service.dlq.v1", "feedback-service", "key of the rejected record",
-            List.of(), 1, false);
+            List.of(), 1, false, Topic.DEAD_LETTER_RETENTION);
 
     public static final List<Topic> TOPICS = List.of(CASES, PETITIONS, SESSIONS, CASE_INTAKE, DEAD_LETTERS);
 

@@ -40,7 +40,7 @@ public final class ReportingContract {
     /** Dead letters of reporting-service's consumers; the reason travels in the {@code x-exception-*} headers. */
     public static final Topic DEAD_LETTERS = new Topic(
             "danvan.reporting-service.dlq.v1", "reporting-service", "key of the rejected record",
-            List.of(), 1, false);
+            List.of(), 1, false, Topic.DEAD_LETTER_RETENTION);
 
     public static final List<Topic> TOPICS = List.of(REPORTS, REPORT_DEADLINES, ATTAINMENT, MEMBERSHIP, DEAD_LETTERS);
 

@@ -11,9 +11,12 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -24,8 +27,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Gives the topics a service reads and writes the layout their contract declares, before its bindings start:
- * a missing topic is created with its partitions (and compaction); an existing one with fewer partitions is
- * reported and, unless it is compacted, raised. Without this the binder would create a topic it reads with
+ * a missing topic is created with its partitions, clean-up policy and retention (event topics keep every record,
+ * dead letters a month); an existing one with fewer partitions is reported and, unless it is compacted, raised,
+ * and one that keeps its records for less time than declared gets the declared retention. Without this the binder would create a topic it reads with
  * one partition, so that one consumer thread does all the work.
  * <p>
  * {@code danvan_topic_partitions_missing{topic}} is how many partitions a topic still lacks (0 when it has
@@ -68,6 +72,9 @@ public class DeclaredTopics implements SmartInitializingSingleton {
                 if (actual < topic.partitions()) {
                     actual = raise(admin, topic, actual);
                 }
+                if (partitions.isPresent()) {
+                    keepLongEnough(admin, topic);
+                }
                 missing.put(topic.name(), Math.max(0, topic.partitions() - actual));
             }
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -98,9 +105,9 @@ public class DeclaredTopics implements SmartInitializingSingleton {
         Optional<Short> replicas = properties.replicationFactor() < 0 ? Optional.empty()
                 : Optional.of(properties.replicationFactor());
         NewTopic newTopic = new NewTopic(topic.name(), Optional.of(topic.partitions()), replicas);
-        if (topic.compacted()) {
-            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
+        newTopic.configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs())));
         try {
             await(admin.createTopics(List.of(newTopic)).all());
             log.info("created topic {} with {} partitions", topic.name(), topic.partitions());
@@ -128,6 +135,25 @@ public class DeclaredTopics implements SmartInitializingSingleton {
                 + "on may go to another partition than their key's earlier ones)", topic.name(), actual,
                 topic.partitions(), topic.partitions());
         return topic.partitions();
+    }
+
+    /**
+     * An existing topic that would drop records sooner than its contract says (the broker's default of a week for a
+     * topic the binder made) gets the declared retention: consumers rebuild from event topics, so losing their old
+     * records loses figures. A topic kept longer than declared is left as it is.
+     */
+    private void keepLongEnough(Admin admin, Topic topic) throws ExecutionException, TimeoutException, InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+        long actual = Long.parseLong(await(admin.describeConfigs(List.of(resource)).all()).get(resource)
+                .get(TopicConfig.RETENTION_MS_CONFIG).value());
+        long declared = topic.retentionMs();
+        if (actual == declared || actual < 0 || (declared >= 0 && actual > declared)) {
+            return;
+        }
+        await(admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(declared)), AlterConfigOp.OpType.SET)))).all());
+        log.warn("topic {} kept its records {} ms where its contract declares {}; raised to that", topic.name(), actual,
+                declared < 0 ? "forever" : declared + " ms");
     }
 
     private <T> T await(KafkaFuture<T> future) throws ExecutionException, TimeoutException, InterruptedException {

@@ -49,9 +49,7 @@ class DeclaredTopicsIT {
 
         assertThat(partitions(events)).isEqualTo(6);
         assertThat(partitions(units)).isEqualTo(4);
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, units.name());
-        assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource)
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        assertThat(config(units, TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(missing(events)).isZero();
         assertThat(missing(units)).isZero();
     }
@@ -70,6 +68,37 @@ class DeclaredTopicsIT {
         assertThat(missing(membership)).isZero();
         assertThat(partitions(units)).isEqualTo(1);
         assertThat(missing(units)).isEqualTo(5);
+    }
+
+    @Test
+    void eventTopicsKeepEveryRecordAndDeadLettersAMonth() throws Exception {
+        Topic events = topic("events", 2, false);
+        Topic deadLetters = new Topic("test.dlq." + run, "test-service", "id", List.of(), 1, false, Topic.DEAD_LETTER_RETENTION);
+
+        provision(events, deadLetters);
+
+        assertThat(config(events, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo("-1");
+        assertThat(config(events, TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+        assertThat(config(deadLetters, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+    }
+
+    @Test
+    void anExistingTopicThatWouldDropRecordsTooSoonKeepsThemAsDeclared() throws Exception {
+        // as the binder auto-creates a topic: the broker's default retention of a week
+        Topic events = topic("events", 1, false);
+        Topic deadLetters = new Topic("test.dlq." + run, "test-service", "id", List.of(), 1, false, Topic.DEAD_LETTER_RETENTION);
+        Topic keptLonger = new Topic("test.kept." + run, "test-service", "id", List.of(), 1, false, Topic.DEAD_LETTER_RETENTION);
+        String week = Long.toString(Duration.ofDays(7).toMillis());
+        admin.createTopics(List.of(new NewTopic(events.name(), 1, (short) 1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, week)),
+                new NewTopic(deadLetters.name(), 1, (short) 1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, week)),
+                new NewTopic(keptLonger.name(), 1, (short) 1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))).all().get();
+        partitions(events);
+
+        provision(events, deadLetters, keptLonger);
+
+        assertThat(config(events, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo("-1");
+        assertThat(config(deadLetters, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+        assertThat(config(keptLonger, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo("-1");
     }
 
     @Test
@@ -97,6 +126,11 @@ class DeclaredTopicsIT {
     private int partitions(Topic topic) {
         return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(
                 List.of(topic.name())).allTopicNames().get().get(topic.name()).partitions().size(), count -> true);
+    }
+
+    private String config(Topic topic, String name) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
     }
 
     private double missing(Topic topic) {
