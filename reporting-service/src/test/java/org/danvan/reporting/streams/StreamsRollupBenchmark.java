@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -64,6 +65,7 @@ class StreamsRollupBenchmark {
     private static final Logger log = LoggerFactory.getLogger(StreamsRollupBenchmark.class);
     private static final String MODELS = "MODELS_BUILT";
     private static final String YEAR = "2025";
+    private static final String STREAMS_SETTING = "danvan.benchmark.streams.";
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("danvan.benchmark.patience-minutes", 20));
 
     private final int communes = Integer.getInteger("danvan.benchmark.communes", 3300);
@@ -145,8 +147,8 @@ class StreamsRollupBenchmark {
                 streams.close();
             }
         }
-        StringBuilder block = new StringBuilder("\n==== StreamsRollupBenchmark (broker and " + threads + "-thread topology in this JVM, "
-                + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / 1_048_576
+        StringBuilder block = new StringBuilder("\n==== StreamsRollupBenchmark (broker and " + threads + "-thread topology in this JVM, settings "
+                + settings() + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / 1_048_576
                 + " MB; " + communes + " communes, " + villages + " villages) ====\n");
         summary.forEach((k, v) -> block.append(String.format("  %-95s %s%n", k, v)));
         log.info("BENCHMARK{}====", block);
@@ -156,10 +158,20 @@ class StreamsRollupBenchmark {
         var config = RollupTopology.config("rollup-bench-" + UUID.randomUUID(), servers, stateDir.toString());
         config.put("num.stream.threads", threads);
         config.put("consumer." + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // -Ddanvan.benchmark.streams.commit.interval.ms=1000 and the like: a Streams setting tried without an edit
+        config.putAll(settings());
         KafkaStreams streams = new KafkaStreams(RollupTopology.build(Set.of(MODELS)), config);
         streams.start();
         await("RUNNING").atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
         return streams;
+    }
+
+    /** The Streams settings given as {@code -Ddanvan.benchmark.streams.<setting>=<value>}. */
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_SETTING))
+                .forEach(name -> settings.put(name.substring(STREAMS_SETTING.length()), System.getProperty(name)));
+        return settings;
     }
 
     private static ReadOnlyKeyValueStore<String, Totals> store(KafkaStreams streams) {
