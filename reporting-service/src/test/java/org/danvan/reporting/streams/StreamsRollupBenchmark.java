@@ -2,21 +2,20 @@ package org.danvan.reporting.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.danvan.reporting.streams.BenchmarkFigures.rate;
+import static org.danvan.reporting.streams.BenchmarkFigures.seconds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,6 +35,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.danvan.contracts.EventJson;
+import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.Topic;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.reporting.MembershipSnapshot;
@@ -73,7 +73,7 @@ class StreamsRollupBenchmark {
     private final int samples = Integer.getInteger("danvan.benchmark.samples", 50);
     private final int enrolmentsPerBranch = Integer.getInteger("danvan.benchmark.enrolments-per-branch", 4);
     private final int threads = Integer.getInteger("danvan.benchmark.stream-threads", 2);
-    private final Map<String, String> summary = new LinkedHashMap<>();
+    private final BenchmarkFigures figures = new BenchmarkFigures();
 
     @Test
     void rollsUpANationalTreeWithKafkaStreams() throws Exception {
@@ -85,73 +85,73 @@ class StreamsRollupBenchmark {
             List<ProducerRecord<String, byte[]>> units = workload.tree();
             units.forEach(producer::send);
             producer.flush();
-            put("units published (the global table's topic)", units.size());
+            figures.put("units published (the global table's topic)", units.size());
 
             long startNanos = System.nanoTime();
             KafkaStreams streams = start(servers, state.resolve("first"));
-            put("start -> RUNNING (global tree bootstrapped from its topic)", seconds(System.nanoTime() - startNanos) + " s");
+            try {
+                figures.put("start -> RUNNING (global tree bootstrapped from its topic)", seconds(System.nanoTime() - startNanos) + " s");
 
-            List<ProducerRecord<String, byte[]>> reports = workload.reports();
-            List<ProducerRecord<String, byte[]>> stream = RollupWorkload.interleave(reports, workload.membership());
-            BigDecimal models = sum(reports, MODELS);
-            BigDecimal members = members(stream);
-            long pipelineStart = System.nanoTime();
-            stream.forEach(producer::send);
-            producer.flush();
-            long published = System.nanoTime();
-            awaitNation(streams, models, members);
-            long pipeline = System.nanoTime() - pipelineStart;
-            put("pipeline events (accepted reports + membership)", stream.size() + " (" + reports.size() + " reports)");
-            put("pipeline: publish time", seconds(published - pipelineStart) + " s");
-            put("pipeline: publish -> national totals final and exact", seconds(pipeline) + " s = " + rate(stream.size(), pipeline)
-                    + " events/s");
-            long raw = rawRead(servers, stream.size());
-            put("pipeline: ratio topology / raw consumer", String.format("%.3f", (double) rate(stream.size(), pipeline) / raw));
-            put("national " + MODELS + " / members " + YEAR, models + " / " + members + " (the workload's own sums)");
-            memory("memory after the pipeline", state);
+                List<ProducerRecord<String, byte[]>> reports = workload.reports();
+                List<ProducerRecord<String, byte[]>> stream = RollupWorkload.interleave(reports, workload.membership());
+                BigDecimal models = sum(reports, MODELS);
+                BigDecimal members = members(stream);
+                long pipelineStart = System.nanoTime();
+                stream.forEach(producer::send);
+                producer.flush();
+                long published = System.nanoTime();
+                awaitNation(streams, models, members);
+                long pipeline = System.nanoTime() - pipelineStart;
+                figures.put("pipeline events (accepted reports + membership)", stream.size() + " (" + reports.size() + " reports)");
+                figures.put("pipeline: publish time", seconds(published - pipelineStart) + " s");
+                figures.put("pipeline: publish -> national totals final and exact", seconds(pipeline) + " s = " + rate(stream.size(), pipeline)
+                        + " events/s");
+                long raw = rawRead(servers, stream.size());
+                figures.put("pipeline: ratio topology / raw consumer", String.format("%.3f", (double) rate(stream.size(), pipeline) / raw));
+                figures.put("national " + MODELS + " / members " + YEAR, models + " / " + members + " (the workload's own sums)");
+                figures.memory("memory after the pipeline", state);
 
-            try (TotalsReads reads = new TotalsReads(() -> store(streams))) {
-                for (String unit : List.of(RollupWorkload.CENTRAL, "P0")) {
-                    String level = unit.equals("P0") ? "province" : "nation";
-                    put("read " + level + " in process (ReadOnlyKeyValueStore.get, 1,000 calls)",
-                            TotalsReads.lookups(store(streams), RollupTopology.key(unit, YEAR), 1000));
-                    put("read " + level + " over HTTP (JSON, 100 calls)", reads.latencies(unit, YEAR, 100));
+                try (TotalsReads reads = new TotalsReads(() -> store(streams))) {
+                    for (String unit : List.of(RollupWorkload.CENTRAL, "P0")) {
+                        String level = unit.equals("P0") ? "province" : "nation";
+                        figures.put("read " + level + " in process (ReadOnlyKeyValueStore.get, 1,000 calls)",
+                                TotalsReads.lookups(store(streams), RollupTopology.key(unit, YEAR), 1000));
+                        figures.put("read " + level + " over HTTP (JSON, 100 calls)", reads.latencies(unit, YEAR, 100));
+                    }
+                    figures.put("reads: 50 concurrent HTTP readers for 20 s (nation and province in turn)",
+                            reads.concurrent(50, 20, List.of(new String[] {RollupWorkload.CENTRAL, YEAR}, new String[] {"P0", YEAR})));
                 }
-                put("reads: 50 concurrent HTTP readers for 20 s (nation and province in turn)",
-                        reads.concurrent(50, 20, List.of(new String[] {RollupWorkload.CENTRAL, YEAR}, new String[] {"P0", YEAR})));
-            }
 
-            List<Long> delays = new ArrayList<>();
-            for (int i = 0; i < samples; i++) {
-                String commune = workload.communeIds().get((i * 7919) % workload.communeIds().size());
-                BigDecimal before = nation(streams, MODELS);
-                long sent = System.nanoTime();
-                producer.send(RollupWorkload.report(commune, "2025H2", 2 + i, RollupWorkload.models(commune, 2) + 1000 + i)).get();
-                await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
-                        .until(() -> nation(streams, MODELS).compareTo(before) != 0);
-                delays.add(System.nanoTime() - sent);
-            }
-            put("accepted revision -> national " + MODELS + " (" + samples + " samples)", TotalsReads.percentiles(delays));
+                List<Long> delays = new ArrayList<>();
+                for (int i = 0; i < samples; i++) {
+                    String commune = workload.communeIds().get((i * 7919) % workload.communeIds().size());
+                    BigDecimal before = nation(streams, MODELS);
+                    long sent = System.nanoTime();
+                    producer.send(RollupWorkload.report(commune, "2025H2", 2 + i, RollupWorkload.models(commune, 2) + 1000 + i)).get();
+                    await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                            .until(() -> nation(streams, MODELS).compareTo(before) != 0);
+                    delays.add(System.nanoTime() - sent);
+                }
+                figures.put("accepted revision -> national " + MODELS + " (" + samples + " samples)", TotalsReads.percentiles(delays));
 
-            BigDecimal revisedModels = nation(streams, MODELS);
-            long rebuildStart = System.nanoTime();
-            try (KafkaStreams rebuilt = start(servers, state.resolve("rebuild"))) {
-                awaitNation(rebuilt, revisedModels, members);
-                long took = System.nanoTime() - rebuildStart;
-                long records = units.size() + stream.size() + samples;
-                put("rebuild: fresh application id and state, all " + records + " records (the first instance answering meanwhile)",
-                        seconds(took) + " s = " + rate(records, took) + " records/s; same national totals");
-                assertThat(store(rebuilt).get(RollupTopology.key("P0", YEAR))).isEqualTo(store(streams).get(RollupTopology.key("P0", YEAR)));
-                memory("memory at the end (two instances)", state);
+                BigDecimal revisedModels = nation(streams, MODELS);
+                long rebuildStart = System.nanoTime();
+                try (KafkaStreams rebuilt = start(servers, state.resolve("rebuild"))) {
+                    awaitNation(rebuilt, revisedModels, members);
+                    long took = System.nanoTime() - rebuildStart;
+                    long records = units.size() + stream.size() + samples;
+                    figures.put("rebuild: fresh application id and state, all " + records + " records (the first instance answering meanwhile)",
+                            seconds(took) + " s = " + rate(records, took) + " records/s; same national totals");
+                    assertThat(store(rebuilt).get(RollupTopology.key("P0", YEAR))).isEqualTo(store(streams).get(RollupTopology.key("P0", YEAR)));
+                    figures.memory("memory at the end (two instances)", state);
+                }
             } finally {
                 streams.close();
             }
         }
-        StringBuilder block = new StringBuilder("\n==== StreamsRollupBenchmark (broker and " + threads + "-thread topology in this JVM, settings "
-                + settings() + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / 1_048_576
-                + " MB; " + communes + " communes, " + villages + " villages) ====\n");
-        summary.forEach((k, v) -> block.append(String.format("  %-95s %s%n", k, v)));
-        log.info("BENCHMARK{}====", block);
+        figures.summary("StreamsRollupBenchmark (broker and " + threads + "-thread topology in this JVM, settings " + settings() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / 1_048_576 + " MB; "
+                + communes + " communes, " + villages + " villages)");
     }
 
     private KafkaStreams start(String servers, Path stateDir) {
@@ -211,7 +211,7 @@ class StreamsRollupBenchmark {
     private static BigDecimal members(List<ProducerRecord<String, byte[]>> stream) {
         long total = 0;
         for (ProducerRecord<String, byte[]> record : stream) {
-            String type = new String(record.headers().lastHeader("ce_type").value());
+            String type = new String(record.headers().lastHeader(KafkaCloudEvents.TYPE).value(), StandardCharsets.UTF_8);
             total += switch (type) {
                 case ReportingContract.MEMBERSHIP_SNAPSHOT -> EventJson.read(record.value(), MembershipSnapshot.class).members();
                 case ReportingContract.MEMBERSHIP_ENROLLED -> 1;
@@ -236,7 +236,7 @@ class StreamsRollupBenchmark {
                 read += consumer.poll(Duration.ofMillis(200)).count();
             }
             long took = System.nanoTime() - start;
-            put("pipeline: raw KafkaConsumer read of the same records (ceiling)", read + " records in " + seconds(took) + " s = "
+            figures.put("pipeline: raw KafkaConsumer read of the same records (ceiling)", read + " records in " + seconds(took) + " s = "
                     + rate(read, took) + " rec/s (incl. group join)");
             return rate(read, took);
         }
@@ -262,46 +262,5 @@ class StreamsRollupBenchmark {
                 ProducerConfig.BATCH_SIZE_CONFIG, "262144",
                 ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(256L << 20)),
                 new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private void memory(String label, Path state) throws IOException {
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        long heap = runtime.totalMemory() - runtime.freeMemory();
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                .map(l -> l.replaceAll("\\D+", "")).findFirst().map(kb -> Long.parseLong(kb) / 1024 + " MB").orElse("?");
-        long disk;
-        try (Stream<Path> files = Files.walk(state)) {
-            disk = files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        }
-        put(label, "heap after GC " + heap / 1_048_576 + " MB, RSS " + rss + " (broker, Mongo-wire store and topology in one JVM), state on disk "
-                + disk / 1_048_576 + " MB");
-    }
-
-    /** One figure, with the machine's load average beside it (the machine is shared). */
-    private void put(String key, Object value) {
-        String load;
-        try {
-            load = String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
-        } catch (IOException e) {
-            load = "?";
-        }
-        String figure = value + "   [load " + load + "]";
-        summary.put(key, figure);
-        log.info("BENCHMARK {}: {}", key, figure);
-    }
-
-    private static String seconds(long nanos) {
-        return String.format("%.1f", nanos / 1e9);
-    }
-
-    private static long rate(long count, long nanos) {
-        return Math.round(count * 1e9 / nanos);
     }
 }

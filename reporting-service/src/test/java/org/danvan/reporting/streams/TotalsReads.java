@@ -29,7 +29,8 @@ final class TotalsReads implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newFixedThreadPool(50);
-    private final HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+    private final ExecutorService clients = Executors.newFixedThreadPool(8);
+    private final HttpClient client = HttpClient.newBuilder().executor(clients).build();
 
     TotalsReads(Supplier<ReadOnlyKeyValueStore<String, Totals>> store) {
         try {
@@ -124,5 +125,6 @@ final class TotalsReads implements AutoCloseable {
         server.stop(0);
         handlers.shutdownNow();
         client.close();
+        clients.shutdownNow();
     }
 }
