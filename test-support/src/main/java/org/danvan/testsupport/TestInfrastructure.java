@@ -127,6 +127,9 @@ public final class TestInfrastructure {
     private static Endpoints startEmbedded() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("auto.create.topics.enable", "true");
+        // transactions (Kafka Streams' exactly_once_v2) need their state topic on the one broker there is
+        kafka.brokerProperty("transaction.state.log.replication.factor", "1");
+        kafka.brokerProperty("transaction.state.log.min.isr", "1");
         kafka.afterPropertiesSet();
         AbstractMongoBackend backend = localPlatformStore() ? h2Backend() : new MemoryBackend();
         backend.enableOplog();

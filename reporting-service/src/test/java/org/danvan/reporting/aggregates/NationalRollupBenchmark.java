@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,20 +35,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.danvan.contracts.CloudEvent;
-import org.danvan.contracts.EventJson;
-import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
-import org.danvan.contracts.reporting.MembershipEnrolled;
-import org.danvan.contracts.reporting.MembershipLeft;
-import org.danvan.contracts.reporting.MembershipSnapshot;
-import org.danvan.contracts.reporting.ReportAccepted;
 import org.danvan.contracts.reporting.ReportingContract;
-import org.danvan.contracts.unit.ParentLink;
-import org.danvan.contracts.unit.UnitRegistered;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestInfrastructure;
 import org.danvan.testsupport.TestTokens;
@@ -89,16 +79,12 @@ import org.springframework.messaging.support.MessageBuilder;
 class NationalRollupBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(NationalRollupBenchmark.class);
-    private static final List<String> ORGANISATIONS = List.of("FATHERLAND_FRONT", "FARMERS_UNION", "WOMENS_UNION",
-            "YOUTH_UNION", "VETERANS_ASSOCIATION");
-    private static final LocalDate FOUNDED = LocalDate.of(2000, 1, 1);
-    private static final String CENTRAL = "VN";
+    private static final String CENTRAL = RollupWorkload.CENTRAL;
     private static final String FLOW_INDICATOR = "EXEMPLARY_MODELS_BUILT";
     private static final String RATE_INDICATOR = "ENROLMENT_RATE";
     private static final String YEAR = "2025";
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("danvan.benchmark.patience-minutes", 20));
 
-    private final int provinces = 34;
     private final int communes = Integer.getInteger("danvan.benchmark.communes", 3300);
     private final int villages = Integer.getInteger("danvan.benchmark.villages", 100_000);
     private final int samples = Integer.getInteger("danvan.benchmark.samples", 50);
@@ -121,7 +107,7 @@ class NationalRollupBenchmark {
     Consumer<Message<List<byte[]>>> membershipEvents;
 
     private final Map<String, String> summary = new LinkedHashMap<>();
-    private final List<String> communeIds = new ArrayList<>();
+    private final RollupWorkload workload = new RollupWorkload(communes, villages, enrolmentsPerBranch);
 
     @BeforeEach
     void signIn() {
@@ -133,7 +119,7 @@ class NationalRollupBenchmark {
         String servers = TestInfrastructure.endpoints().kafkaBootstrapServers();
         try (KafkaProducer<String, byte[]> producer = producer(servers)) {
             // 1. the tree
-            List<ProducerRecord<String, byte[]>> units = tree();
+            List<ProducerRecord<String, byte[]>> units = workload.tree();
             long unitsStart = System.nanoTime();
             units.forEach(producer::send);
             producer.flush();
@@ -149,9 +135,9 @@ class NationalRollupBenchmark {
             memory("memory after the tree");
 
             // 2. a year of reports and a membership stream through the pipeline
-            List<ProducerRecord<String, byte[]>> reports = reports();
-            List<ProducerRecord<String, byte[]>> membership = membership();
-            List<ProducerRecord<String, byte[]>> stream = interleave(reports, membership);
+            List<ProducerRecord<String, byte[]>> reports = workload.reports();
+            List<ProducerRecord<String, byte[]>> membership = workload.membership();
+            List<ProducerRecord<String, byte[]>> stream = RollupWorkload.interleave(reports, membership);
             Set<String> streamTypes = Set.of(ReportingContract.REPORT_ACCEPTED, ReportingContract.MEMBERSHIP_ENROLLED,
                     ReportingContract.MEMBERSHIP_LEFT, ReportingContract.MEMBERSHIP_SNAPSHOT);
             long before = consumed(streamTypes);
@@ -192,11 +178,11 @@ class NationalRollupBenchmark {
             // 3. accepted revision -> national figure
             List<Long> delays = new ArrayList<>();
             for (int i = 0; i < samples; i++) {
-                String commune = communeIds.get((i * 7919) % communeIds.size());
+                String commune = workload.communeIds().get((i * 7919) % workload.communeIds().size());
                 BigDecimal previous = number(national(FLOW_INDICATOR).get("numerator"));
                 int bump = 1000 + i;
                 long published = System.nanoTime();
-                producer.send(report(commune, "2025H2", 2 + i, models(commune, 2) + bump)).get();
+                producer.send(RollupWorkload.report(commune, "2025H2", 2 + i, RollupWorkload.models(commune, 2) + bump)).get();
                 await("the national figure reflecting revision " + (2 + i) + " of " + commune).atMost(PATIENCE)
                         .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
                         .until(() -> number(national(FLOW_INDICATOR).get("numerator")),
@@ -242,134 +228,12 @@ class NationalRollupBenchmark {
         TargetSpec target = new TargetSpec("rate", RATE_INDICATOR, TargetSpec.Comparator.GTE, BigDecimal.valueOf(50), null,
                 TargetSpec.ThresholdUnit.PERCENT, List.of("COMMUNE"), List.of("PEOPLES_COMMITTEE"),
                 new TargetPeriod(TargetPeriod.Type.EVERY_YEAR, null, null), "Tập hợp ≥ 50 %");
-        producer.send(event(DirectiveContract.DIRECTIVES.name(), DirectiveContract.DIRECTIVE_ISSUED, directiveId,
+        producer.send(RollupWorkload.event(DirectiveContract.DIRECTIVES.name(), DirectiveContract.DIRECTIVE_ISSUED, directiveId,
                 new DirectiveIssued(directiveId, 1, "BENCH/" + unit, "RESOLUTION", "Benchmark", unit, LocalDate.of(2025, 1, 1),
                         List.of(unit), List.of(target), null))).get();
         await("the benchmark target of " + unit).atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> http.getForEntity(
                 "/api/v1/targets/" + directiveId + "/rate/attainment?period=" + YEAR, Map.class).getStatusCode().is2xxSuccessful());
         return directiveId;
-    }
-
-    /** The tree as unit events: every area has its people's committee and five organisations. */
-    private List<ProducerRecord<String, byte[]>> tree() {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        area(records, CENTRAL, "Trung ương", "CENTRAL", null);
-        int commune = 0;
-        for (int p = 0; p < provinces; p++) {
-            String province = "P" + p;
-            area(records, province, "Tỉnh " + p, "PROVINCE", CENTRAL);
-            int inProvince = communes / provinces + (p < communes % provinces ? 1 : 0);
-            for (int c = 0; c < inProvince; c++, commune++) {
-                String code = province + "-C" + c;
-                communeIds.add(code);
-                area(records, code, "Xã " + p + "." + c, "COMMUNE", province);
-                int inCommune = villages / communes + (commune < villages % communes ? 1 : 0);
-                for (int v = 0; v < inCommune; v++) {
-                    area(records, code + "-V" + v, "Thôn " + v + " xã " + p + "." + c, "VILLAGE", code);
-                }
-            }
-        }
-        return records;
-    }
-
-    private static void area(List<ProducerRecord<String, byte[]>> records, String code, String name, String level, String parent) {
-        records.add(unit(code, name, "PEOPLES_COMMITTEE", level, parent));
-        for (String kind : ORGANISATIONS) {
-            records.add(unit(code + "-" + kind, kind + " " + name, kind, level, parent == null ? null : parent + "-" + kind));
-        }
-    }
-
-    private static ProducerRecord<String, byte[]> unit(String id, String name, String kind, String level, String parent) {
-        List<ParentLink> parents = parent == null ? List.of() : List.of(new ParentLink(parent, FOUNDED, null));
-        return event(DirectiveContract.UNITS.name(), DirectiveContract.UNIT_REGISTERED, id,
-                new UnitRegistered(id, 1, id, name, kind, level, FOUNDED, parents));
-    }
-
-    /** 2025H1 and 2025H2 from every commune's people's committee (DV-6T is owed by COMMUNE). */
-    private List<ProducerRecord<String, byte[]>> reports() {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        for (String commune : communeIds) {
-            records.add(report(commune, "2025H1", 1, models(commune, 1)));
-            records.add(report(commune, "2025H2", 1, models(commune, 2)));
-        }
-        return records;
-    }
-
-    private static int models(String commune, int half) {
-        return Math.floorMod(commune.hashCode() * 31 + half, 7);
-    }
-
-    private static ProducerRecord<String, byte[]> report(String commune, String period, int revision, int models) {
-        int seed = Math.floorMod(commune.hashCode(), 1000);
-        int residents = 6000 + seed * 5;
-        int enrolled = residents * 6 / 10 + (period.endsWith("H2") ? 50 : 0);
-        int areas = 25 + seed % 10;
-        Map<String, ReportAccepted.ReportedValue> values = new LinkedHashMap<>();
-        value(values, "RESIDENTS", residents);
-        value(values, "MEMBERS_ENROLLED", enrolled);
-        value(values, "MEMBERS_ACTIVE", enrolled * 7 / 10);
-        value(values, "RESIDENTIAL_AREAS", areas);
-        value(values, "EXEMPLARY_AREAS", areas * 8 / 10);
-        value(values, "MODEL_AREAS", areas / 5);
-        value(values, "MODELS_BUILT", models);
-        value(values, "SUPERVISION_SESSIONS", 2 + seed % 4);
-        value(values, "DIALOGUE_CONFERENCES", 1 + seed % 2);
-        value(values, "BRIEFING_CLASSES", 3 + seed % 5);
-        value(values, "BRIEFING_PARTICIPANTS", 150 + seed);
-        value(values, "HOUSEHOLDS", residents / 4);
-        String reportId = "DV-6T/" + commune + "/" + period;
-        return event(ReportingContract.REPORTS.name(), ReportingContract.REPORT_ACCEPTED, reportId,
-                new ReportAccepted(reportId, revision, "DV-6T", commune, period, values, false,
-                        period.endsWith("H1") ? LocalDate.of(2025, 7, 20) : LocalDate.of(2026, 1, 20)));
-    }
-
-    private static void value(Map<String, ReportAccepted.ReportedValue> values, String code, int value) {
-        values.put(code, new ReportAccepted.ReportedValue(value, false, false));
-    }
-
-    /**
-     * The registries' stream for every commune branch: a mid-year snapshot per organisation, then enrolments
-     * and one departure in the second half.
-     */
-    private List<ProducerRecord<String, byte[]>> membership() {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        String topic = ReportingContract.MEMBERSHIP.name();
-        for (String commune : communeIds) {
-            for (String organisation : ORGANISATIONS) {
-                int members = 800 + Math.floorMod((commune + organisation).hashCode(), 400);
-                records.add(event(topic, ReportingContract.MEMBERSHIP_SNAPSHOT, commune, new MembershipSnapshot(organisation, commune,
-                        LocalDate.of(2025, 6, 30), members, members * 7 / 10)));
-                for (int m = 0; m < enrolmentsPerBranch; m++) {
-                    records.add(event(topic, ReportingContract.MEMBERSHIP_ENROLLED, commune, new MembershipEnrolled(organisation,
-                            commune, "m-" + m, LocalDate.of(2025, 7 + m % 6, 1 + m % 28), m % 3 != 0)));
-                }
-                if (enrolmentsPerBranch > 0) {
-                    records.add(event(topic, ReportingContract.MEMBERSHIP_LEFT, commune, new MembershipLeft(organisation, commune,
-                            "m-0", LocalDate.of(2025, 12, 1))));
-                }
-            }
-        }
-        return records;
-    }
-
-    private static List<ProducerRecord<String, byte[]>> interleave(List<ProducerRecord<String, byte[]>> a,
-            List<ProducerRecord<String, byte[]>> b) {
-        List<ProducerRecord<String, byte[]>> all = new ArrayList<>(a.size() + b.size());
-        int step = Math.max(1, b.size() / Math.max(1, a.size()));
-        int j = 0;
-        for (ProducerRecord<String, byte[]> record : a) {
-            all.add(record);
-            for (int k = 0; k < step && j < b.size(); k++) {
-                all.add(b.get(j++));
-            }
-        }
-        all.addAll(b.subList(j, b.size()));
-        return all;
-    }
-
-    private static ProducerRecord<String, byte[]> event(String topic, String type, String key, Object data) {
-        return KafkaCloudEvents.toRecord(topic, new CloudEvent(UUID.randomUUID().toString(), "/benchmark", type, key, Instant.now(),
-                EventJson.write(data)));
     }
 
     private static KafkaProducer<String, byte[]> producer(String servers) {
