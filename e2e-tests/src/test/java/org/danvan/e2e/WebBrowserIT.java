@@ -32,13 +32,11 @@ class WebBrowserIT {
 
     private static Browser browser;
 
+    /** Asking for the platform starts it, with the demo tree its pages work in. */
     @BeforeAll
-    static void setUp(WebPlatform platform, Browser browser) throws IOException, InterruptedException {
+    static void setUp(WebPlatform platform, Browser browser) {
         WebBrowserIT.browser = browser;
         browser.takeAccessibilityViolations();
-        platform.registerUnits(List.of(
-                "{\"code\":\"LD\",\"name\":\"Tỉnh ủy Lâm Đồng\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"PROVINCE\",\"openedOn\":\"1976-01-01\"}",
-                "{\"code\":\"DT-X1\",\"name\":\"Đảng ủy xã Liên Nghĩa\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"LD\"}"));
     }
 
     @Test
