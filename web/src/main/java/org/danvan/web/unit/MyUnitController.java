@@ -58,8 +58,9 @@ class MyUnitController {
         if (shown == null) {
             return "unit/today";
         }
-        UnitApi.Unit current = tree.get(shown, today);
+        // the subtree starts with the unit itself: one call for both
         List<UnitApi.Unit> subtree = tree.subtree(shown, today);
+        UnitApi.Unit current = subtree.getFirst();
         Set<String> codes = new HashSet<>();
         subtree.forEach(u -> codes.add(u.code()));
         List<ReportingApi.Directive> directives = dashboard.directives();

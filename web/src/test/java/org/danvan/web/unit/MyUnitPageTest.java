@@ -64,7 +64,6 @@ class MyUnitPageTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
         UnitApi.Unit province = unit("DT", "Tỉnh ủy Lâm Đồng", "PROVINCE", null);
-        when(tree.get(eq("DT"), any())).thenReturn(province);
         when(tree.subtree(eq("DT"), any())).thenReturn(List.of(province, unit("DT-X1", "Xã Liên Nghĩa", "COMMUNE", "DT"),
                 unit("DT-X2", "Xã Hiệp Thạnh", "COMMUNE", "DT")));
         when(figures.directivesInForce()).thenReturn(List.of(new ReportingApi.Directive("d1", "ISSUED",
