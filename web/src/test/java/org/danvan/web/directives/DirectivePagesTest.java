@@ -84,6 +84,16 @@ class DirectivePagesTest extends StubbedGatewayPageTest {
     }
 
     @Test
+    void aDirectiveTheApiDoesNotFindIsAProblemPageWithTheApisStatus() throws Exception {
+        gateway.expect(requestTo(G + "/api/v1/directives/d9")).andRespond(withStatus(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body("{\"title\":\"Không tìm thấy\",\"status\":404,\"detail\":\"Không có văn bản d9\"}"));
+
+        mvc.perform(get("/directives/d9").with(user("cadre", "DT-X1"))).andExpect(status().isNotFound())
+                .andExpect(page(containsString("Không có văn bản d9")));
+    }
+
+    @Test
     void theComplianceViewNamesTheUnitsWithoutAPlan() throws Exception {
         gateway.expect(requestTo(G + "/api/v1/directives/d1/compliance?withoutPlanAfterDays=30")).andRespond(withSuccess("""
                 {"directiveId":"d1","number":"05-NQ/HU","asOf":"2026-11-30","recipients":3,"acknowledged":1,"withPlan":0,
