@@ -32,13 +32,11 @@ class WebBrowserIT {
 
     private static Browser browser;
 
+    /** Asking for the platform starts it, with the demo tree its pages work in. */
     @BeforeAll
-    static void setUp(WebPlatform platform, Browser browser) throws IOException, InterruptedException {
+    static void setUp(WebPlatform platform, Browser browser) {
         WebBrowserIT.browser = browser;
         browser.takeAccessibilityViolations();
-        platform.registerUnits(List.of(
-                "{\"code\":\"LD\",\"name\":\"Tỉnh ủy Lâm Đồng\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"PROVINCE\",\"openedOn\":\"1976-01-01\"}",
-                "{\"code\":\"DT-X1\",\"name\":\"Đảng ủy xã Liên Nghĩa\",\"kind\":\"PARTY_COMMITTEE\",\"level\":\"COMMUNE\",\"openedOn\":\"1986-01-01\",\"parentId\":\"LD\"}"));
     }
 
     @Test
@@ -82,6 +80,7 @@ class WebBrowserIT {
         browser.page("case-cadre");
         String caseUrl = browser.driver().getCurrentUrl();
         assertThat(status()).isEqualTo("Đã tiếp nhận");
+        assertThat(browser.text(By.id("case-area"))).as("the commune by its name, read through the gateway").contains("Đảng ủy xã Liên Nghĩa");
         // feedback-service lets reviewers decide on a case (accept, refuse, assign...), cadres work it once accepted
         assertThat(steps()).as("a cadre's steps on a received case").isEmpty();
         browser.open("/unit");
@@ -114,6 +113,10 @@ class WebBrowserIT {
                 .isEqualTo("Đã giải thích, có lộ trình");
         assertThat(browser.findAll(By.cssSelector("ol.roadmap > li"))).hasSize(2);
         browser.page("case-explained");
+        // the language switch keeps the page, both ways
+        switchLanguage(caseUrl + "?lang=en");
+        assertThat(browser.find(By.id("switch-language")).getText()).isEqualTo("Tiếng Việt");
+        switchLanguage(caseUrl + "?lang=vi");
         browser.signOut();
 
         browser.open("/track");
@@ -129,6 +132,12 @@ class WebBrowserIT {
         browser.page("home-en");
 
         assertThat(browser.takeAccessibilityViolations()).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    private static void switchLanguage(String expectedUrl) {
+        browser.find(By.id("switch-language")).click();
+        await("the same page in the other language").atMost(Duration.ofSeconds(20))
+                .until(() -> browser.driver().getCurrentUrl().equals(expectedUrl));
     }
 
     /** A date input takes its ISO value whatever the browser's locale shows. */

@@ -3,6 +3,7 @@ package org.danvan.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The platform the browser tests drive, started once per test JVM and stopped after its last test: the three
  * services, the gateway, the real Keycloak and the web application on the port the realm's {@code danvan-web}
- * redirect URIs name. Every browser test class shares it (and its store), so each test registers what it needs
- * and tolerates what another test registered first.
+ * redirect URIs name, with the demo unit tree registered. Every browser test class shares it (and its store), so
+ * each test registers what else it needs and tolerates what another test registered first.
  */
 final class WebPlatform implements AutoCloseable {
 
@@ -63,13 +64,22 @@ final class WebPlatform implements AutoCloseable {
                     "REPORTING_SERVICE_URL", reporting.url()));
             gatewayEnv.putAll(Platform.sharedLimits());
             gateway = started(new ServiceProcess("gateway", gatewayEnv),
-                    // every citizen's call comes from the web application's address
-                    "--danvan.gateway.anonymous-per-minute=100000").awaitHealthy().url();
+                    // every citizen's call comes from the web application's address, and the page benchmark signs in
+                    // one cadre whose pages make thousands of calls a minute
+                    "--danvan.gateway.anonymous-per-minute=100000", "--danvan.gateway.client-per-minute=1000000").awaitHealthy().url();
             keycloak.awaitReady();
             // the web application reads the issuer's discovery document as it starts
             started(new ServiceProcess("web", WEB_PORT, Map.of("DANVAN_OIDC_ISSUER", keycloak.issuer(),
                     "DANVAN_GATEWAY_URL", gateway))).awaitHealthy();
+            registerDemoTree();
             return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("the demo tree was not registered", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while registering the demo tree", e);
         } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("the platform for the browser tests did not start", e);
@@ -94,9 +104,25 @@ final class WebPlatform implements AutoCloseable {
         return JSON.readTree(response.body()).get("access_token").asString();
     }
 
-    /** Registers units (JSON bodies) as the demo operator; a unit another test registered first is fine. */
-    void registerUnits(List<String> units) throws IOException, InterruptedException {
-        Platform.registerUnits(gateway + "/api/v1/units", accessToken("vanhanh"), units);
+    /**
+     * The demo tree every browser test works in, registered once as the platform starts (as the demo operator; a unit
+     * already there, from an earlier run on the same store, is fine): the province LD and its communes DT-X1 and
+     * DT-X2, the units of the realm's demo users.
+     */
+    private void registerDemoTree() throws IOException, InterruptedException {
+        Platform.registerUnits(gateway + "/api/v1/units", accessToken("vanhanh"), List.of(
+                unit("LD", "Tỉnh ủy Lâm Đồng", "PROVINCE", "1976-01-01", null),
+                unit("DT-X1", "Đảng ủy xã Liên Nghĩa", "COMMUNE", "1986-01-01", "LD"),
+                unit("DT-X2", "Đảng ủy xã Hiệp Thạnh", "COMMUNE", "1986-01-01", "LD")));
+    }
+
+    private static String unit(String code, String name, String level, String openedOn, String parentId) {
+        Map<String, String> unit = new LinkedHashMap<>(Map.of("code", code, "name", name, "kind", "PARTY_COMMITTEE",
+                "level", level, "openedOn", openedOn));
+        if (parentId != null) {
+            unit.put("parentId", parentId);
+        }
+        return JSON.writeValueAsString(unit);
     }
 
     @Override

@@ -38,6 +38,18 @@ class PagesTest {
     }
 
     @Test
+    void theLanguageSwitchLeadsBackToTheSamePageWithItsQuery() throws Exception {
+        // as the browser sends it, encoded (a string here would be a template, encoded again)
+        mvc.perform(get(java.net.URI.create("/track?code=PA-2026-0001&x=a%20b"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "id=\"switch-language\" href=\"/track?code=PA-2026-0001&amp;x=a%20b&amp;lang=en\"")));
+        // the language asked for is replaced, not repeated
+        mvc.perform(get("/track?lang=en&code=PA-2026-0001")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "id=\"switch-language\" href=\"/track?code=PA-2026-0001&amp;lang=vi\"")));
+    }
+
+    @Test
     void theFilingFormExplainsTheKindsAndProtectsADenouncerAndCarriesACsrfToken() throws Exception {
         mvc.perform(get("/citizen/file")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")))

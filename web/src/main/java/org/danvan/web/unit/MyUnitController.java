@@ -2,19 +2,15 @@ package org.danvan.web.unit;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.danvan.web.api.CsvDownload;
-import org.danvan.web.cases.CaseViews;
+import org.danvan.web.api.Table;
 import org.danvan.web.cases.StaffCases;
 import org.danvan.web.units.UnitApi;
 import org.danvan.web.units.UnitTree;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,19 +31,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/unit")
 class MyUnitController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private final UnitDashboard dashboard;
     private final UnitTree tree;
     private final StaffCases cases;
-    private final MessageSource messages;
+    private final UnitTables tables;
     private final Clock clock;
 
-    MyUnitController(UnitDashboard dashboard, UnitTree tree, StaffCases cases, MessageSource messages, Clock clock) {
+    MyUnitController(UnitDashboard dashboard, UnitTree tree, StaffCases cases, UnitTables tables, Clock clock) {
         this.dashboard = dashboard;
         this.tree = tree;
         this.cases = cases;
-        this.messages = messages;
+        this.tables = tables;
         this.clock = clock;
     }
 
@@ -64,8 +58,9 @@ class MyUnitController {
         if (shown == null) {
             return "unit/today";
         }
-        UnitApi.Unit current = tree.get(shown, today);
+        // the subtree starts with the unit itself: one call for both
         List<UnitApi.Unit> subtree = tree.subtree(shown, today);
+        UnitApi.Unit current = subtree.getFirst();
         Set<String> codes = new HashSet<>();
         subtree.forEach(u -> codes.add(u.code()));
         List<ReportingApi.Directive> directives = dashboard.directives();
@@ -93,48 +88,11 @@ class MyUnitController {
         return trail;
     }
 
-    @GetMapping("/targets.csv")
-    ResponseEntity<byte[]> targetsCsv(@RequestParam String unit, @RequestParam(required = false) String period) {
-        Periods asked = period(period);
-        Set<String> codes = new HashSet<>();
-        tree.subtree(unit, LocalDate.now(clock)).forEach(u -> codes.add(u.code()));
-        List<List<String>> rows = new ArrayList<>();
-        for (UnitDashboard.TargetLine line : dashboard.targets(dashboard.directives(), unit, codes, asked)) {
-            for (ReportingApi.Entry entry : line.units().isEmpty() && line.shown() != null ? List.of(line.shown()) : line.units()) {
-                rows.add(List.of(line.target().directiveNumber(), text(line.target().description()), line.target().indicatorCode(),
-                        line.target().comparator() + " " + line.target().threshold().toPlainString(), text(entry.code()),
-                        text(entry.name()), entry.value() == null ? "" : entry.value().toPlainString(), message("attainment." + entry.status())));
-            }
-        }
-        return CsvDownload.of("chi-tieu_" + unit + "_" + asked + ".csv", headers("csv.targets"), rows);
-    }
-
-    @GetMapping("/reports.csv")
-    ResponseEntity<byte[]> reportsCsv(@RequestParam String unit, @RequestParam(required = false) String period) {
-        Periods asked = period(period);
-        List<List<String>> rows = new ArrayList<>();
-        for (UnitDashboard.ReportLine line : dashboard.reports(dashboard.directives(), unit, asked)) {
-            String summary = line.receivedReports() + "/" + line.expectedReports();
-            if (line.notReported().isEmpty()) {
-                rows.add(List.of(line.code(), text(line.title()), summary, "", "", ""));
-            }
-            for (UnitDashboard.Owing owing : line.notReported()) {
-                rows.add(List.of(line.code(), text(line.title()), summary, text(owing.unitId()), text(owing.name()),
-                        String.join(" ", owing.missing().stream().map(o -> o.form() + " " + o.period()).toList())));
-            }
-        }
-        return CsvDownload.of("bao-cao_" + unit + "_" + asked + ".csv", headers("csv.reports"), rows);
-    }
-
-    @GetMapping("/cases.csv")
-    ResponseEntity<byte[]> casesCsv(@RequestParam String unit) {
-        List<List<String>> rows = new ArrayList<>();
-        for (CaseViews.StaffCase c : cases.queue(unit)) {
-            rows.add(List.of(c.deadline() == null ? "" : c.deadline().format(DAY),
-                    c.overdue() ? message("case.overdue") : "", text(c.subject()), message("kind." + c.kind()),
-                    message("status." + c.status()), text(c.trackingCode())));
-        }
-        return CsvDownload.of("vu-viec_" + unit + ".csv", headers("csv.cases"), rows);
+    /** A table of the page ({@code targets}, {@code reports}, {@code cases}) as CSV or Excel. */
+    @GetMapping("/{table:targets|reports|cases}.{format:" + Table.FORMATS + "}")
+    ResponseEntity<byte[]> table(@PathVariable String table, @PathVariable String format, @RequestParam String unit,
+            @RequestParam(required = false) String period) {
+        return tables.table(table, unit, period(period)).download(format);
     }
 
     /** reporting-service's own CSV or Excel export of an indicator's figures, fetched with the user's token. */
@@ -155,17 +113,5 @@ class MyUnitController {
     private Periods period(String text) {
         Periods parsed = Periods.parse(text);
         return parsed != null ? parsed : Periods.parse(Integer.toString(LocalDate.now(clock).getYear()));
-    }
-
-    private List<String> headers(String key) {
-        return List.of(message(key).split("\\|"));
-    }
-
-    private String message(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 
 import org.danvan.web.api.ApiProblem;
 import org.danvan.web.api.ApiProblemException;
+import org.danvan.web.units.UnitNames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -45,10 +46,13 @@ class CasePageTest {
     private WebApplicationContext context;
     @MockitoBean
     private StaffCases cases;
+    @MockitoBean
+    private UnitNames unitNames;
     private MockMvc mvc;
 
     @BeforeEach
     void setUp() {
+        when(unitNames.name(any())).thenAnswer(code -> code.getArgument(0));
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
     }
 
@@ -82,6 +86,17 @@ class CasePageTest {
         ArgumentCaptor<StepForm> sent = ArgumentCaptor.forClass(StepForm.class);
         verify(cases).step(eq("c1"), eq("explain"), sent.capture());
         assertThat(sent.getValue().getRoadmap()).hasSize(1);
+    }
+
+    @Test
+    void theCaseNamesItsAreaAndTheUnitThatHandlesItWithTheCodeBeside() throws Exception {
+        when(cases.get("c1")).thenReturn(accepted("COMPLAINT", List.of()));
+        when(unitNames.name("DT-X1")).thenReturn("Xã Hiệp Thạnh");
+        when(unitNames.named("DT-X1")).thenReturn(true);
+
+        mvc.perform(get("/cases/c1").with(user("cadre"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "<dd id=\"case-responsible\"><span class=\"unit-name\">Xã Hiệp Thạnh</span> <small class=\"unit-code\">DT-X1</small></dd>")));
     }
 
     @Test

@@ -37,10 +37,11 @@ class DirectivePagesTest extends StubbedGatewayPageTest {
         gateway.expect(requestTo(G + "/api/v1/directives?q=dan%20van&page=0&size=20"))
                 .andRespond(withSuccess("{\"items\":[" + directive("d1", "ISSUED") + "],\"page\":0,\"size\":20,\"total\":1}",
                         MediaType.APPLICATION_JSON));
+        expectUnit("LD", "Ban Dân vận Tỉnh ủy");
 
         mvc.perform(get("/directives").param("q", "dan van").with(user("cadre", "DT-X1"))).andExpect(status().isOk())
                 .andExpect(page(containsString("href=\"/directives/d1\""), containsString("05-NQ/HU"), containsString("30/06/2026"),
-                        containsString("Tìm thấy 1 văn bản")));
+                        containsString("Tìm thấy 1 văn bản"), containsString("Ban Dân vận Tỉnh ủy")));
     }
 
     @Test
@@ -60,6 +61,49 @@ class DirectivePagesTest extends StubbedGatewayPageTest {
         mvc.perform(get("/directives/d1").with(user("reviewer", "LD")))
                 .andExpect(page(containsString("id=\"do-issue\""), containsString("value=\"&quot;4&quot;\""),
                         not(containsString("id=\"do-acknowledge\""))));
+    }
+
+    @Test
+    void theDirectiveNamesItsIssuerRecipientsAndUnitsByNameWithTheCodeBesideAndAnUnknownCodeAsItself() throws Exception {
+        HttpHeaders etag = new HttpHeaders();
+        etag.setETag("\"4\"");
+        gateway.expect(requestTo(G + "/api/v1/directives/d1")).andRespond(withSuccess(directive("d1", "ISSUED")
+                .replace("\"leadUnitId\":\"DT-X1\"", "\"leadUnitId\":\"DT-X1\",\"coordinatingUnitIds\":[\"DT-X2\",\"LD\"]"),
+                MediaType.APPLICATION_JSON).headers(etag));
+        gateway.expect(requestTo(G + "/api/v1/directives/d1/versions")).andRespond(withSuccess("[]", MediaType.APPLICATION_JSON));
+        expectIndicators();
+        // each unit read once for the page, however often it appears on it
+        expectUnit("LD", "Ban Dân vận Tỉnh ủy");
+        expectUnit("DT-X1", "Xã Hiệp Thạnh");
+        expectUnknownUnit("DT-X2");
+
+        mvc.perform(get("/directives/d1").with(user("cadre", "DT-X1"))).andExpect(status().isOk())
+                .andExpect(page(containsString("<span class=\"unit-name\">Xã Hiệp Thạnh</span> <small class=\"unit-code\">DT-X1</small>"),
+                        containsString("<span class=\"unit-name\">Ban Dân vận Tỉnh ủy</span> <small class=\"unit-code\">LD</small>"),
+                        containsString("<span class=\"unit-name\">DT-X2</span>"), not(containsString("unit-code\">DT-X2"))));
+    }
+
+    @Test
+    void aDirectiveTheApiDoesNotFindIsAProblemPageWithTheApisStatus() throws Exception {
+        gateway.expect(requestTo(G + "/api/v1/directives/d9")).andRespond(withStatus(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body("{\"title\":\"Không tìm thấy\",\"status\":404,\"detail\":\"Không có văn bản d9\"}"));
+
+        mvc.perform(get("/directives/d9").with(user("cadre", "DT-X1"))).andExpect(status().isNotFound())
+                .andExpect(page(containsString("Không có văn bản d9")));
+    }
+
+    @Test
+    void theComplianceViewNamesTheUnitsWithoutAPlan() throws Exception {
+        gateway.expect(requestTo(G + "/api/v1/directives/d1/compliance?withoutPlanAfterDays=30")).andRespond(withSuccess("""
+                {"directiveId":"d1","number":"05-NQ/HU","asOf":"2026-11-30","recipients":3,"acknowledged":1,"withPlan":0,
+                 "withoutPlanAfterDays":30,"withoutPlan":["DT-X1","DT-X9"],"byLevel":[]}""", MediaType.APPLICATION_JSON));
+        gateway.expect(requestTo(G + "/api/v1/directives/d1")).andRespond(withSuccess(directive("d1", "ISSUED"), MediaType.APPLICATION_JSON));
+        expectUnit("DT-X1", "Xã Hiệp Thạnh");
+        expectUnknownUnit("DT-X9");
+
+        mvc.perform(get("/directives/d1/compliance").param("days", "30").with(user("reviewer", "LD"))).andExpect(status().isOk())
+                .andExpect(page(containsString("Xã Hiệp Thạnh"), containsString("<span class=\"unit-name\">DT-X9</span>")));
     }
 
     @Test
@@ -146,6 +190,8 @@ class DirectivePagesTest extends StubbedGatewayPageTest {
         gateway.expect(requestTo(G + "/api/v1/directives/d1/versions"))
                 .andRespond(withSuccess("[" + directive("d1", status) + "]", MediaType.APPLICATION_JSON));
         expectIndicators();
+        expectUnit("LD", "Ban Dân vận Tỉnh ủy");
+        expectUnit("DT-X1", "Xã Hiệp Thạnh");
     }
 
     private static String directive(String id, String status) {

@@ -64,6 +64,7 @@ class ReportPagesTest extends StubbedGatewayPageTest {
                          {"field":"rules.ENROLLED_WITHIN_RESIDENTS","message":"vi phạm quy tắc ENROLLED_WITHIN_RESIDENTS (1200 so với 1000)"},
                          {"field":"values.MEMBERS_ENROLLED","message":"giá trị quá lớn"}]}"""));
         gateway.expect(requestTo(G + "/api/v1/report-forms/MTDT-QUY")).andRespond(withSuccess(FORM, MediaType.APPLICATION_JSON));
+        expectUnit("DT-X1", "Xã Hiệp Thạnh");
 
         mvc.perform(post("/reports").with(cadre("DT-X1")).with(csrf()).param("action", "submit").param("form", "MTDT-QUY")
                         .param("unit", "DT-X1").param("period", "2026Q3")
@@ -93,11 +94,25 @@ class ReportPagesTest extends StubbedGatewayPageTest {
         expectReportPage("SUBMITTED");
         mvc.perform(get("/reports/r1").with(reviewer("LD"))).andExpect(status().isOk())
                 .andExpect(page(containsString("id=\"do-accept\""), containsString("id=\"do-return\""), containsString("value=\"7\""),
-                        containsString("Đã gửi, chờ duyệt"), containsString("1.000")));
+                        containsString("Đã gửi, chờ duyệt"), containsString("1.000"),
+                        containsString("<span class=\"unit-name\">Xã Hiệp Thạnh</span> <small class=\"unit-code\">DT-X1</small>")));
         gateway.reset();
         expectReportPage("SUBMITTED");
         mvc.perform(get("/reports/r1").with(reviewer("DT-X1"))).andExpect(status().isOk())
                 .andExpect(page(not(containsString("id=\"do-accept\"")), not(containsString("id=\"submit-report\""))));
+    }
+
+    @Test
+    void theReviewersQueueNamesTheUnitOfEachReportReadingEachUnitOnce() throws Exception {
+        gateway.expect(requestTo(G + "/api/v1/reports?status=SUBMITTED")).andRespond(withSuccess("[" + report("r1", "SUBMITTED", 7) + ","
+                + report("r2", "SUBMITTED", 2) + "," + report("r3", "SUBMITTED", 2).replace("\"DT-X1\"", "\"DT-X2\"") + "]",
+                MediaType.APPLICATION_JSON));
+        gateway.expect(requestTo(G + "/api/v1/report-forms")).andRespond(withSuccess("[" + FORM + "]", MediaType.APPLICATION_JSON));
+        expectUnit("DT-X1", "Xã Hiệp Thạnh");
+        expectUnit("DT-X2", "Xã Tân Hội");
+
+        mvc.perform(get("/reports/review").with(reviewer("LD"))).andExpect(status().isOk())
+                .andExpect(page(matchesPattern("(?s).*Xã Hiệp Thạnh.*Xã Hiệp Thạnh.*Xã Tân Hội.*"), containsString("data-report-id=\"r3\"")));
     }
 
     @Test
@@ -134,6 +149,7 @@ class ReportPagesTest extends StubbedGatewayPageTest {
                 MediaType.APPLICATION_JSON));
         gateway.expect(requestTo(G + "/api/v1/indicators/ENROLMENT_RATE/values?unit=DT-X1&period=2026Q3"))
                 .andRespond(withSuccess("{\"indicatorCode\":\"ENROLMENT_RATE\",\"value\":80.0}", MediaType.APPLICATION_JSON));
+        expectUnit("DT-X1", "Xã Hiệp Thạnh");
     }
 
     private static String report(String id, String status, long version) {

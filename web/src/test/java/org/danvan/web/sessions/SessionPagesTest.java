@@ -41,11 +41,13 @@ class SessionPagesTest extends StubbedGatewayPageTest {
                 [{"id":"p1","title":"Làm lại đường liên thôn","duties":[
                    {"threshold":100,"kind":"WRITTEN_RESPONSE","createdOn":"2020-01-01","dueOn":"2020-01-31"}]},
                  {"id":"p2","title":"Chưa đủ chữ ký","duties":[]}]""", MediaType.APPLICATION_JSON));
+        expectUnit("DT-X1", "Xã Hiệp Thạnh");
 
         mvc.perform(get("/sessions").with(cadre())).andExpect(status().isOk())
                 .andExpect(page(containsString("Làm lại đường liên thôn"), containsString("Trả lời bằng văn bản (từ 100 chữ ký)"),
                         containsString("31/01/2020"), containsString("class=\"overdue\""), not(containsString("Chưa đủ chữ ký")),
-                        org.hamcrest.Matchers.matchesPattern("(?s).*02/11/2026.*05/10/2026.*")));
+                        org.hamcrest.Matchers.matchesPattern("(?s).*02/11/2026.*05/10/2026.*"),
+                        containsString("Nguyễn Văn An</span>, <span class=\"unit-name\">Xã Hiệp Thạnh</span>")));
     }
 
     @Test
@@ -86,10 +88,12 @@ class SessionPagesTest extends StubbedGatewayPageTest {
                  "commitments":[{"number":1,"text":"Khơi thông cống","responsibleUnitId":"DT-X1","dueOn":"2026-10-30"},
                                 {"number":2,"text":"Lắp đèn","responsibleUnitId":"DT-X1","dueOn":"2026-10-30","fulfilledOn":"2026-10-20"}],
                  "version":3}""", MediaType.APPLICATION_JSON));
+        expectUnit("DT-X1", "Xã Hiệp Thạnh");
 
         mvc.perform(get("/sessions/s1").with(cadre())).andExpect(status().isOk())
                 .andExpect(page(containsString("Hội nghị đối thoại"), containsString("05/10/2026"), containsString("href=\"/cases/c9\""),
-                        containsString("id=\"fulfil-1\""), not(containsString("id=\"fulfil-2\"")), containsString("Đã thực hiện ngày 20/10/2026")));
+                        containsString("id=\"fulfil-1\""), not(containsString("id=\"fulfil-2\"")), containsString("Đã thực hiện ngày 20/10/2026"),
+                        containsString("Đơn vị thực hiện <span class=\"unit-name\">Xã Hiệp Thạnh</span> <small class=\"unit-code\">DT-X1</small>, hạn 30/10/2026")));
     }
 
     private static MockHttpServletRequestBuilder session(MockHttpServletRequestBuilder request) {

@@ -1,5 +1,6 @@
 package org.danvan.web.unit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -13,11 +14,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.danvan.web.cases.StaffCases;
 import org.danvan.web.units.UnitApi;
 import org.danvan.web.units.UnitTree;
@@ -57,7 +64,6 @@ class MyUnitPageTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
         UnitApi.Unit province = unit("DT", "Tỉnh ủy Lâm Đồng", "PROVINCE", null);
-        when(tree.get(eq("DT"), any())).thenReturn(province);
         when(tree.subtree(eq("DT"), any())).thenReturn(List.of(province, unit("DT-X1", "Xã Liên Nghĩa", "COMMUNE", "DT"),
                 unit("DT-X2", "Xã Hiệp Thạnh", "COMMUNE", "DT")));
         when(figures.directivesInForce()).thenReturn(List.of(new ReportingApi.Directive("d1", "ISSUED",
@@ -94,7 +100,12 @@ class MyUnitPageTest {
                 // who has not reported, a drill-down to the commune
                 .andExpect(content().string(containsString("href=\"/unit?unit=DT-X2&amp;period=2026\"")))
                 .andExpect(content().string(containsString("1/2")))
-                .andExpect(content().string(containsString("/unit/indicators/ENROLMENT_RATE/values.xlsx?unit=DT&amp;period=2026")));
+                .andExpect(content().string(containsString("/unit/indicators/ENROLMENT_RATE/values.xlsx?unit=DT&amp;period=2026")))
+                // each of the page's tables in both formats
+                .andExpect(content().string(containsString("href=\"/unit/targets.xlsx?unit=DT&amp;period=2026\"")))
+                .andExpect(content().string(containsString("href=\"/unit/reports.csv?unit=DT&amp;period=2026\"")))
+                .andExpect(content().string(containsString("href=\"/unit/reports.xlsx?unit=DT&amp;period=2026\"")))
+                .andExpect(content().string(containsString("href=\"/unit/cases.xlsx?unit=DT\"")));
     }
 
     @Test
@@ -105,8 +116,57 @@ class MyUnitPageTest {
                 .andExpect(result -> {
                     String csv = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
                     org.assertj.core.api.Assertions.assertThat(csv).startsWith("\uFEFFVăn bản,Chỉ tiêu,Chỉ số")
-                            .contains("05-NQ/TU,Tỷ lệ kết nạp,ENROLMENT_RATE,GTE 95,DT-X2,Xã Hiệp Thạnh,1234.5,Không đạt");
+                            .contains("05-NQ/TU,Tỷ lệ kết nạp,ENROLMENT_RATE,≥ 95,DT-X2,Xã Hiệp Thạnh,1234.5,Không đạt");
                 });
+        mvc.perform(get("/unit/reports.csv").param("unit", "DT").param("period", "2026").with(provinceReviewer()))
+                .andExpect(status().isOk())
+                .andExpect(result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                        .contains("DV-NAM,Báo cáo năm,1,2,DT-X2,Xã Hiệp Thạnh,DV-NAM 2026"));
+    }
+
+    @Test
+    void everyTableDownloadsAsAWorkbookWithItsVietnameseTextAndNumbersAndDatesTyped() throws Exception {
+        when(cases.queue("DT")).thenReturn(List.of(new org.danvan.web.cases.CaseViews.StaffCase("c1", "PA-1", "COMPLAINT", 1,
+                "ACCEPTED", List.of(), "Đường liên thôn hỏng", "Nội dung", "DT-X1", "DT-X1", false, LocalDate.of(2026, 11, 2),
+                null, LocalDate.of(2026, 12, 2), null, false, List.of(), List.of(), List.of(), 4)));
+
+        Sheet targets = workbook("/unit/targets.xlsx");
+        assertThat(targets.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Văn bản");
+        Row x2 = row(targets, "Xã Hiệp Thạnh");
+        assertThat(x2.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(x2.getCell(6).getNumericCellValue()).isEqualTo(1234.5);
+        assertThat(x2.getCell(7).getStringCellValue()).isEqualTo("Không đạt");
+
+        Row owing = row(workbook("/unit/reports.xlsx"), "Xã Hiệp Thạnh");
+        assertThat(owing.getCell(2).getNumericCellValue()).isEqualTo(1);
+        assertThat(owing.getCell(3).getNumericCellValue()).isEqualTo(2);
+
+        Row c1 = row(workbook("/unit/cases.xlsx"), "Đường liên thôn hỏng");
+        assertThat(c1.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(c1.getCell(5).getStringCellValue()).isEqualTo("PA-1");
+    }
+
+    private Sheet workbook(String path) throws Exception {
+        byte[] body = mvc.perform(get(path).param("unit", "DT").param("period", "2026").with(provinceReviewer()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))
+                .andExpect(header().string("Content-Disposition", containsString(".xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            return workbook.getSheetAt(0);
+        }
+    }
+
+    /** The row with a text cell reading {@code text}. */
+    private static Row row(Sheet sheet, String text) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(text)) {
+                    return row;
+                }
+            }
+        }
+        throw new AssertionError("no row reads " + text);
     }
 
     @Test
