@@ -2,11 +2,14 @@ package org.danvan.web.unit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.danvan.web.api.ApiProblemException;
+import org.danvan.web.api.ConcurrentCalls;
+import org.danvan.web.api.ConcurrentCalls.Call;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
@@ -21,9 +24,11 @@ class UnitDashboard {
     static final int CHART_PERIODS = 4;
 
     private final UnitFigures figures;
+    private final ConcurrentCalls calls;
 
-    UnitDashboard(UnitFigures figures) {
+    UnitDashboard(UnitFigures figures, ConcurrentCalls calls) {
         this.figures = figures;
+        this.calls = calls;
     }
 
     List<ReportingApi.Directive> directives() {
@@ -65,20 +70,32 @@ class UnitDashboard {
     }
 
     List<TargetLine> targets(List<ReportingApi.Directive> directives, String unit, Set<String> subtree, Periods period) {
+        List<Periods> series = period.series(CHART_PERIODS);
+        List<List<ReportingApi.Target>> targets = calls.all(directives.stream()
+                .<Supplier<List<ReportingApi.Target>>>map(d -> () -> figures.targets(d.id())).toList());
+        // every target's attainment over the chart's periods, all asked at once
+        List<Supplier<ReportingApi.Attainment>> reads = new ArrayList<>();
+        for (int d = 0; d < directives.size(); d++) {
+            String directiveId = directives.get(d).id();
+            for (ReportingApi.Target target : targets.get(d)) {
+                series.forEach(p -> reads.add(() -> figures.attainment(directiveId, target.targetId(), p)));
+            }
+        }
+        Iterator<ReportingApi.Attainment> attainments = calls.all(reads).iterator();
         List<TargetLine> lines = new ArrayList<>();
-        for (ReportingApi.Directive directive : directives) {
-            boolean issuer = unit.equals(directive.content().issuerUnitId());
-            for (ReportingApi.Target target : figures.targets(directive.id())) {
-                ReportingApi.Attainment now = figures.attainment(directive.id(), target.targetId(), period);
+        for (int d = 0; d < directives.size(); d++) {
+            boolean issuer = unit.equals(directives.get(d).content().issuerUnitId());
+            for (ReportingApi.Target target : targets.get(d)) {
+                List<ReportingApi.Attainment> over = series.stream().map(p -> attainments.next()).toList();
+                // the series ends with the period asked for
+                ReportingApi.Attainment now = over.getLast();
                 ReportingApi.Entry own = ownEntry(now, unit);
                 List<ReportingApi.Entry> below = now.units().stream()
                         .filter(e -> !unit.equals(e.unitId()) && subtree.contains(e.unitId())).toList();
                 if (!issuer && own == null && below.isEmpty()) {
                     continue;
                 }
-                List<Periods> series = period.series(CHART_PERIODS);
-                List<ReportingApi.Entry> values = series.stream().map(p -> p.equals(period) ? now
-                                : figures.attainment(directive.id(), target.targetId(), p))
+                List<ReportingApi.Entry> values = over.stream()
                         .map(a -> own != null ? ownEntry(a, unit) : issuer ? a.whole() : null).toList();
                 ValueChart chart = own != null || issuer
                         ? ValueChart.of(series, values, target.threshold(), "PERCENT".equals(target.unit())) : null;
@@ -97,9 +114,24 @@ class UnitDashboard {
      * through it; a form nobody below owes in the period is left out.
      */
     List<ReportLine> reports(List<ReportingApi.Directive> directives, String unit, Periods period) {
+        List<ReportingApi.Form> forms = figures.forms();
+        // the duties of the directives the unit issued or that report through it
+        List<ReportingApi.Directive> dutyBound = directives.stream().filter(directive -> {
+            ReportingApi.Duty duty = directive.content().reportingDuty();
+            return duty != null && (unit.equals(directive.content().issuerUnitId()) || unit.equals(duty.viaUnitId()));
+        }).toList();
+        Call<List<ReportingApi.FormCompleteness>> standing = calls.fork(() -> calls.all(forms.stream()
+                .<Supplier<ReportingApi.FormCompleteness>>map(form -> () -> notFoundAsNull(() -> figures.completeness(form.code(), unit, period)))
+                .toList()));
+        // null: reporting-service has not read the directive's duty yet, or it is not this unit's to see
+        List<ReportingApi.DutyCompleteness> duties = calls.all(dutyBound.stream()
+                .<Supplier<ReportingApi.DutyCompleteness>>map(directive -> () -> notFoundAsNull(() -> figures.duty(directive.id(), period)))
+                .toList());
         List<ReportLine> lines = new ArrayList<>();
-        for (ReportingApi.Form form : figures.forms()) {
-            ReportingApi.FormCompleteness c = notFoundAsNull(() -> figures.completeness(form.code(), unit, period));
+        List<ReportingApi.FormCompleteness> completeness = standing.join();
+        for (int i = 0; i < forms.size(); i++) {
+            ReportingApi.Form form = forms.get(i);
+            ReportingApi.FormCompleteness c = completeness.get(i);
             if (c != null && c.expectedReports() > 0) {
                 lines.add(new ReportLine(form.code(), form.name(), false, c.expectedUnits(), c.reportedUnits(),
                         c.expectedReports(), c.receivedReports(), c.onTime(), c.late(), c.completeness(),
@@ -107,13 +139,7 @@ class UnitDashboard {
                                 m.missingPeriods().stream().map(p -> new Owed(form.code(), p)).toList())).toList()));
             }
         }
-        for (ReportingApi.Directive directive : directives) {
-            ReportingApi.Duty duty = directive.content().reportingDuty();
-            if (duty == null || !unit.equals(directive.content().issuerUnitId()) && !unit.equals(duty.viaUnitId())) {
-                continue;
-            }
-            // null: reporting-service has not read the directive's duty yet, or it is not this unit's to see
-            ReportingApi.DutyCompleteness c = notFoundAsNull(() -> figures.duty(directive.id(), period));
+        for (ReportingApi.DutyCompleteness c : duties) {
             if (c != null && c.expectedReports() > 0) {
                 lines.add(new ReportLine(c.number(), c.title(), true, c.expectedUnits(), c.reportedUnits(),
                         c.expectedReports(), c.receivedReports(), c.onTime(), c.late(), c.completeness(),

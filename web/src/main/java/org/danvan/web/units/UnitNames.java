@@ -3,6 +3,7 @@ package org.danvan.web.units;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ public class UnitNames {
         }
         Object memo = request.getAttribute(MEMO, RequestAttributes.SCOPE_REQUEST);
         if (memo == null) {
-            memo = new HashMap<String, String>();
+            memo = new ConcurrentHashMap<String, String>();
             request.setAttribute(MEMO, memo, RequestAttributes.SCOPE_REQUEST);
         }
         return (Map<String, String>) memo;
