@@ -49,15 +49,26 @@ class UnitImport {
     record RowError(int row, String code, List<String> errors) {
     }
 
-    /** What an import found and did; {@code alreadyRegistered} rows were skipped, being in the tree as written. */
-    record Report(boolean dryRun, int rows, int imported, int alreadyRegistered, List<RowError> errors, long durationMs) {
+    /**
+     * What an import found and did; {@code alreadyRegistered} rows were skipped, being in the tree as written;
+     * {@code errors} lists the rows at fault, all of them or, in a job's record, the first ones.
+     */
+    record Report(boolean dryRun, int rows, int imported, int alreadyRegistered, int rowsAtFault, List<RowError> errors,
+            long durationMs) {
+
+        /** This report with its first {@code kept} rows at fault only. */
+        Report withFirstErrors(int kept) {
+            return errors.size() <= kept ? this
+                    : new Report(dryRun, rows, imported, alreadyRegistered, rowsAtFault, List.copyOf(errors.subList(0, kept)), durationMs);
+        }
     }
 
     /** Checks every row and imports nothing. */
     Report dryRun(List<UnitImportRows.Row> rows, Locale locale) {
         long start = System.nanoTime();
         UnitImportCheck.Checked checked = check.check(rows, locale);
-        return new Report(true, rows.size(), 0, checked.registered().size(), checked.errors(), since(start));
+        return new Report(true, rows.size(), 0, checked.registered().size(), checked.errors().size(), checked.errors(),
+                since(start));
     }
 
     /**
@@ -70,8 +81,8 @@ class UnitImport {
         int imported = checked.errors().isEmpty() ? insert(rows, checked, afterBatch) : 0;
         long elapsed = System.nanoTime() - start;
         duration.record(elapsed, TimeUnit.NANOSECONDS);
-        return new Report(false, rows.size(), imported, checked.registered().size(), checked.errors(),
-                TimeUnit.NANOSECONDS.toMillis(elapsed));
+        return new Report(false, rows.size(), imported, checked.registered().size(), checked.errors().size(),
+                checked.errors(), TimeUnit.NANOSECONDS.toMillis(elapsed));
     }
 
     private int insert(List<UnitImportRows.Row> rows, UnitImportCheck.Checked checked, IntConsumer afterBatch) {

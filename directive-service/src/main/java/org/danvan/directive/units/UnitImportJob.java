@@ -17,6 +17,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("unit_imports")
 class UnitImportJob {
 
+    /** Rows at fault a job records: a file with wrong headers has every row at fault, and a document has a size limit. */
+    static final int KEPT_ERRORS = 1000;
+
     @Id
     String id;
     /** The subject of the token that started it: the only caller who may read it. */
@@ -55,7 +58,7 @@ class UnitImportJob {
     /** Every row checked: imported, or refused with the rows at fault. */
     void finish(UnitImport.Report report, Instant now) {
         step(report.errors().isEmpty() ? Step.FINISH : Step.REFUSE, now);
-        this.report = report;
+        this.report = report.withFirstErrors(KEPT_ERRORS);
         if (!report.errors().isEmpty()) {
             failure = Failure.ROW_ERRORS;
         }

@@ -91,7 +91,7 @@ class UnitImportJobs {
     }
 
     private UnitImportView.Problem failure(UnitImportJob job, Failure failure, Locale locale) {
-        Object[] figures = {job.rowsDone, job.rowsTotal, job.report == null ? 0 : job.report.errors().size()};
+        Object[] figures = {job.rowsDone, job.rowsTotal, job.report == null ? 0 : job.report.rowsAtFault()};
         String key = "import.failure." + failure;
         return new UnitImportView.Problem(failure, messages.getMessage(key + ".title", figures, locale),
                 messages.getMessage(key + ".detail", figures, locale));

@@ -11,12 +11,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How unit imports run.
  *
- * @param batchSize units inserted in one bulk write; the job's rows done are written once per batch
+ * @param batchSize units inserted in one bulk write; the job's rows done are written once per batch (5,000 cost less
+ *                  CPU than 1,000 in the import benchmark: README, Benchmarks)
  * @param silence   how long a running job may go without a write before it is shown interrupted: longer than
  *                  the check of the largest file plus one batch, which write nothing
  */
 @Validated
 @ConfigurationProperties("danvan.units.import")
-public record UnitImportProperties(@Min(1) @DefaultValue("1000") int batchSize,
+public record UnitImportProperties(@Min(1) @DefaultValue("5000") int batchSize,
         @NotNull @DefaultValue("PT2M") Duration silence) {
 }

@@ -29,9 +29,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 
 @DanvanIntegrationTest
 @AutoConfigureTestRestTemplate
+// batches small enough for a few thousand rows to take several
+@TestPropertySource(properties = "danvan.units.import.batch-size=500")
 class UnitImportIT {
 
     @Autowired
@@ -81,7 +84,8 @@ class UnitImportIT {
         ResponseEntity<Map> report = post("/api/v1/units/imports?dryRun=true", csv, CSV, "vi");
 
         assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(report.getBody()).containsEntry("dryRun", true).containsEntry("rows", 7).containsEntry("imported", 0);
+        assertThat(report.getBody()).containsEntry("dryRun", true).containsEntry("rows", 7).containsEntry("imported", 0)
+                .containsEntry("rowsAtFault", 5);
         assertThat(errors(report)).extracting(e -> e.get("row")).containsExactly(3, 4, 5, 6, 7);
         assertThat(errors(report).get(0).toString()).contains("trùng với dòng 2");
         assertThat(errors(report).get(1).toString()).contains("không có đơn vị cấp trên mã " + run + "-NOWHERE");
@@ -119,7 +123,7 @@ class UnitImportIT {
                 return "DONE".equals(job.get("phase"));
             });
             assertThat(seen).isSorted().last().isEqualTo(codes.size());
-            assertThat(seen).allMatch(done -> done % 1000 == 0 || done == codes.size());
+            assertThat(seen).allMatch(done -> done % 500 == 0 || done == codes.size());
             Map<String, Object> done = UnitImportJobsClient.read(http, location, "en");
             assertThat(done).containsEntry("rowsTotal", 2211).containsEntry("fileName", "units").containsKey("endedAt");
             assertThat((Map<String, Object>) done.get("report")).containsEntry("imported", 2211).containsEntry("errors", List.of());

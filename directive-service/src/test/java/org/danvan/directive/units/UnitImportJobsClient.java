@@ -36,8 +36,13 @@ public final class UnitImportJobsClient {
 
     /** The job once it has ended (done or failed), read in {@code language}. */
     public static Map<String, Object> ended(TestRestTemplate http, URI job, String language, Duration atMost) {
+        return ended(http, job, language, atMost, Duration.ofMillis(20));
+    }
+
+    /** The job once it has ended, read every {@code poll}: each read costs the service some CPU. */
+    public static Map<String, Object> ended(TestRestTemplate http, URI job, String language, Duration atMost, Duration poll) {
         AtomicReference<Map<String, Object>> last = new AtomicReference<>();
-        await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() -> {
+        await().atMost(atMost).pollInterval(poll).until(() -> {
             last.set(read(http, job, language));
             return "DONE".equals(last.get().get("phase")) || "FAILED".equals(last.get().get("phase"));
         });

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.danvan.directive.units.UnitImportLifecycle.Phase;
 import org.danvan.directive.units.UnitImportLifecycle.Step;
@@ -52,21 +53,25 @@ class UnitImportLifecycleTest {
     }
 
     @Test
-    void aJobCountsItsRowsBatchByBatchAndARefusedOneFailsWithItsRowsAtFault() {
+    void aJobCountsItsRowsBatchByBatchAndARefusedOneFailsWithItsFirstRowsAtFault() {
         UnitImportJob job = UnitImportJob.queued("op", "units.csv", 2500, NOW);
         job.start(NOW.plusSeconds(1));
         job.progress(1000, NOW.plusSeconds(2));
         job.progress(1000, NOW.plusSeconds(3));
         assertThat(job.rowsDone).isEqualTo(2000);
         assertThat(job.heartbeatAt).isEqualTo(NOW.plusSeconds(3));
-        job.finish(new UnitImport.Report(false, 2500, 2500, 0, List.of(), 4), NOW.plusSeconds(4));
+        job.finish(new UnitImport.Report(false, 2500, 2500, 0, 0, List.of(), 4), NOW.plusSeconds(4));
         assertThat(job.phase).isEqualTo(Phase.DONE);
         assertThat(job.failure).isNull();
 
         UnitImportJob refused = UnitImportJob.queued("op", "units.csv", 2, NOW);
         refused.start(NOW);
-        refused.finish(new UnitImport.Report(false, 2, 0, 0, List.of(new UnitImport.RowError(2, "X", List.of("?"))), 1), NOW);
+        List<UnitImport.RowError> everyRow = IntStream.rangeClosed(1, UnitImportJob.KEPT_ERRORS + 1)
+                .mapToObj(row -> new UnitImport.RowError(row, null, List.of("the field code is missing"))).toList();
+        refused.finish(new UnitImport.Report(false, everyRow.size(), 0, 0, everyRow.size(), everyRow, 1), NOW);
         assertThat(refused.phase).isEqualTo(Phase.FAILED);
+        assertThat(refused.report.rowsAtFault()).isEqualTo(UnitImportJob.KEPT_ERRORS + 1);
+        assertThat(refused.report.errors()).hasSize(UnitImportJob.KEPT_ERRORS).first().extracting(UnitImport.RowError::row).isEqualTo(1);
         assertThat(refused.failure).isEqualTo(UnitImportLifecycle.Failure.ROW_ERRORS);
         assertThat(refused.endedAt).isEqualTo(NOW);
     }

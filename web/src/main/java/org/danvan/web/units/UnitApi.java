@@ -43,8 +43,8 @@ public final class UnitApi {
 
     /** What an import found and did: every row at fault with its reasons, in the user's language. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ImportReport(boolean dryRun, int rows, int imported, int alreadyRegistered, List<RowError> errors,
-            long durationMs) {
+    public record ImportReport(boolean dryRun, int rows, int imported, int alreadyRegistered, int rowsAtFault,
+            List<RowError> errors, long durationMs) {
 
         public ImportReport {
             errors = errors == null ? List.of() : errors;

@@ -46,7 +46,7 @@ class UnitImportPagesTest extends StubbedGatewayPageTest {
         gateway.expect(requestTo(G + "/api/v1/units/imports?dryRun=true")).andExpect(method(HttpMethod.POST))
                 .andExpect(header("Content-Type", "text/csv")).andExpect(content().string(CSV))
                 .andRespond(withSuccess("""
-                        {"dryRun":true,"rows":3,"imported":0,"alreadyRegistered":0,"durationMs":4,
+                        {"dryRun":true,"rows":3,"imported":0,"alreadyRegistered":0,"rowsAtFault":1,"durationMs":4,
                          "errors":[{"row":2,"code":"LD-X9","errors":["Không có đơn vị cấp trên ZZ"]}]}""", MediaType.APPLICATION_JSON));
 
         mvc.perform(multipart("/units/import").file(file()).with(operator()).with(csrf()))
@@ -58,7 +58,7 @@ class UnitImportPagesTest extends StubbedGatewayPageTest {
     @Test
     void aCheckedFileIsStartedThroughTheGatewayAndItsPageFollowsTheJobWithoutScript() throws Exception {
         gateway.expect(requestTo(G + "/api/v1/units/imports?dryRun=true")).andRespond(withSuccess("""
-                {"dryRun":true,"rows":2211,"imported":0,"alreadyRegistered":211,"errors":[],"durationMs":40}""", MediaType.APPLICATION_JSON));
+                {"dryRun":true,"rows":2211,"imported":0,"alreadyRegistered":211,"rowsAtFault":0,"errors":[],"durationMs":40}""", MediaType.APPLICATION_JSON));
         gateway.expect(requestTo(G + "/api/v1/units/imports?fileName=units.csv")).andExpect(method(HttpMethod.POST))
                 .andExpect(content().string(CSV))
                 .andRespond(withStatus(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).header("Location", "/api/v1/units/imports/job-1")
@@ -85,7 +85,7 @@ class UnitImportPagesTest extends StubbedGatewayPageTest {
     @Test
     void aDoneJobShowsItsReportAndStopsRefreshing() throws Exception {
         gateway.expect(requestTo(JOB)).andRespond(withSuccess(job("DONE", 2211, null, "2026-03-10T02:00:42Z", """
-                {"dryRun":false,"rows":2211,"imported":2000,"alreadyRegistered":211,"errors":[],"durationMs":41500}"""),
+                {"dryRun":false,"rows":2211,"imported":2000,"alreadyRegistered":211,"rowsAtFault":0,"errors":[],"durationMs":41500}"""),
                 MediaType.APPLICATION_JSON));
 
         mvc.perform(get("/units/import/job-1").with(operator()))
@@ -98,15 +98,16 @@ class UnitImportPagesTest extends StubbedGatewayPageTest {
     @Test
     void aFailedJobShowsTheApisProblemAndItsRowsAtFaultInTheUsersLanguage() throws Exception {
         gateway.expect(requestTo(JOB)).andRespond(withSuccess(job("FAILED", 0, """
-                {"reason":"ROW_ERRORS","title":"Not imported: the file has rows at fault","detail":"1 rows at fault out of 2211; no unit was imported."}""",
+                {"reason":"ROW_ERRORS","title":"Not imported: the file has rows at fault","detail":"1500 rows at fault out of 2211; no unit was imported."}""",
                 "2026-03-10T02:00:03Z", """
-                {"dryRun":false,"rows":2211,"imported":0,"alreadyRegistered":0,"durationMs":3000,
+                {"dryRun":false,"rows":2211,"imported":0,"alreadyRegistered":0,"rowsAtFault":1500,"durationMs":3000,
                  "errors":[{"row":7,"code":"LD-X7","errors":["a unit with code LD-X7 already exists"]}]}"""), MediaType.APPLICATION_JSON));
 
         // the user chose English earlier: the cookie that remembers it
         mvc.perform(get("/units/import/job-1").cookie(new Cookie("danvan-lang", "en")).with(operator()))
                 .andExpect(page(containsString("Not imported: the file has rows at fault"),
-                        containsString("1 rows at fault out of 2211; no unit was imported."),
+                        containsString("1500 rows at fault out of 2211; no unit was imported."),
+                        containsString("The first 1 rows at fault (of 1,500)"),
                         containsString("a unit with code LD-X7 already exists"), containsString("0 of 2,211 rows done.")));
     }
 
