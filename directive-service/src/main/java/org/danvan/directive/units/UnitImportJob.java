@@ -65,6 +65,10 @@ class UnitImportJob {
         endedAt = now;
     }
 
+    boolean running() {
+        return phase == Phase.QUEUED || phase == Phase.IMPORTING;
+    }
+
     void fail(Instant now) {
         step(Step.FAIL, now);
         failure = Failure.ERROR;

@@ -63,9 +63,11 @@ class UnitImportJobs {
             job.finish(report, clock.instant());
             mongo.save(job);
         } catch (RuntimeException e) {
-            // were this write to fail too, the job's silence would show it interrupted
             log.error("unit import {} failed after {} of {} rows", job.id, job.rowsDone, job.rowsTotal, e);
-            job.fail(clock.instant());
+            if (job.running()) {
+                job.fail(clock.instant());
+            }
+            // were this write to fail too, the job's silence would show it interrupted
             mongo.save(job);
         }
     }
