@@ -85,6 +85,9 @@ class AuthorizationMatrixIT {
         String fromA = idOf(call(operator, HttpMethod.POST, "/api/v1/directives", directive(a, List.of(a1), false)));
         String draftA = idOf(call(operator, HttpMethod.POST, "/api/v1/directives", directive(a, List.of(a1), true)));
         Map<String, Object> amendment = Map.of("directive", directive(a, List.of(a1), false), "changes", List.of("Sửa"));
+        ResponseEntity<String> imported = call(operator, HttpMethod.POST, "/api/v1/units/imports", List.of());
+        assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(202);
+        String importJob = imported.getHeaders().getLocation().getPath();
 
         String reviewerP = TestTokens.issue("reviewer-p", p, "reviewer", "cadre");
         String reviewerA = TestTokens.issue("reviewer-a", a, "reviewer", "cadre");
@@ -104,7 +107,14 @@ class AuthorizationMatrixIT {
                 new Cell("anonymous", null, HttpMethod.POST, "/api/v1/units", unit(run + "-X", "COMMUNE", p), 401),
                 new Cell("reviewer P", reviewerP, HttpMethod.POST, "/api/v1/units", unit(run + "-X", "COMMUNE", p), 403),
                 new Cell("cadre A", cadreA, HttpMethod.POST, "/api/v1/units/" + a1 + "/rename", Map.of("name", "x", "validFrom", "2025-01-01"), 403),
-                new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/units/import", List.of(), 403),
+                new Cell("citizen", citizen, HttpMethod.POST, "/api/v1/units/imports", List.of(), 403),
+                new Cell("reviewer P", reviewerP, HttpMethod.POST, "/api/v1/units/imports?dryRun=true", List.of(), 403),
+                new Cell("operator", operator, HttpMethod.POST, "/api/v1/units/imports?dryRun=true", List.of(), 200),
+                // an import job: its owner's only
+                new Cell("operator", operator, HttpMethod.GET, importJob, null, 200),
+                new Cell("another operator", TestTokens.issue("op-2", null, "operator"), HttpMethod.GET, importJob, null, 404),
+                new Cell("citizen", citizen, HttpMethod.GET, importJob, null, 404),
+                new Cell("anonymous", null, HttpMethod.GET, importJob, null, 401),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/units?q=don vi", null, 200),
                 // place names only: a citizen without an account chooses the area of a case
                 new Cell("anonymous", null, HttpMethod.GET, "/api/v1/units/places?q=don vi " + a1, null, 200),

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
  * The operator's unit pages in real Chromium: a CSV with a row error is checked and every row at fault listed
- * with nothing imported; the fixed file is imported as a job whose page follows it (and survives a reload);
+ * with nothing imported; the fixed file is imported as a job of directive-service whose page follows it to done,
+ * rows done of total on its bar, and reads the same job again after a reload;
  * the tree is browsed today and as it stood before the units were opened.
  */
 @ExtendWith(BrowserTests.class)
@@ -54,11 +56,20 @@ class UnitsBrowserIT {
         assertThat(browser.text(By.id("dry-run"))).contains("Cả 3 dòng đều hợp lệ");
         browser.page("units-dry-run-valid");
         browser.submit(By.id("import-submit"));
-        assertThat(browser.driver().getCurrentUrl()).contains("/units/import/");
+        String job = browser.driver().getCurrentUrl();
+        assertThat(job).contains("/units/import/");
+        assertThat(liveRead("document.getElementById('import-bar').getAttribute('max')")).isEqualTo("3");
+        // reloaded while it runs (or just after), the page reads the same job from the API
+        browser.driver().navigate().refresh();
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(job);
+        assertThat(liveRead("document.getElementById('import-progress').innerText")).contains(RUN + "-units.csv: 3 dòng");
+        assertThat(Integer.parseInt(liveRead("document.getElementById('import-bar').getAttribute('value')"))).isBetween(0, 3);
         await("the import done").atMost(Duration.ofSeconds(60)).until(() -> !browser.findAll(By.id("import-done")).isEmpty());
         browser.driver().navigate().refresh();
         assertThat(browser.text(By.id("import-done"))).as("the job's page after a reload").contains("Đã nhập 3 đơn vị");
-        assertThat(browser.find(By.id("import-bar")).getDomAttribute("value")).isEqualTo("100");
+        assertThat(browser.find(By.id("import-bar")).getDomAttribute("value")).as("rows done").isEqualTo("3");
+        assertThat(browser.find(By.id("import-bar")).getDomAttribute("max")).as("rows total").isEqualTo("3");
+        assertThat(browser.text(By.id("import-status"))).contains("Đã nhập xong").contains("Đã xong 3 trong 3 dòng.");
         browser.page("units-imported");
 
         browser.open("/units?q=" + RUN);
@@ -76,6 +87,11 @@ class UnitsBrowserIT {
         browser.signOut();
 
         assertThat(browser.takeAccessibilityViolations()).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** Read in one script call: htmx may replace the progress while it runs, between a find and a read. */
+    private static String liveRead(String expression) {
+        return String.valueOf(((JavascriptExecutor) browser.driver()).executeScript("return " + expression));
     }
 
     /** The three units of this run; the second commune's parent is {@code secondParent}. */

@@ -49,7 +49,7 @@ class FrontDoorFilter implements GlobalFilter, Ordered {
             correlationId = UUID.randomUUID().toString();
         }
         exchange.getResponse().getHeaders().set(CORRELATION_ID, correlationId);
-        long limit = request.getPath().value().endsWith("/import")
+        long limit = isImport(request.getPath().value())
                 ? properties.maxImportSize().toBytes() : properties.maxRequestSize().toBytes();
         if (request.getHeaders().getContentLength() > limit) {
             return tooLarge(exchange, limit);
@@ -67,6 +67,11 @@ class FrontDoorFilter implements GlobalFilter, Ordered {
                 h.set("X-Forwarded-For", client);
             }
         })).build());
+    }
+
+    /** A bulk import: {@code .../import}, or {@code .../imports} where it runs as a job. */
+    private static boolean isImport(String path) {
+        return path.endsWith("/import") || path.endsWith("/imports");
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param maxRequestSize       largest request body the gateway lets through
- * @param maxImportSize        largest body of a bulk import ({@code .../import}), e.g. a whole unit tree
+ * @param maxImportSize        largest body of a bulk import ({@code .../import} or {@code .../imports}), e.g. a whole unit tree
  * @param anonymousPaths       path patterns citizens reach without an account (filing and tracking cases, choosing their area)
  * @param anonymousPerMinute   requests one client address may make to them per minute
  * @param clientPerMinute      requests one signed-in user of one client (token {@code azp} and {@code sub}) may make per minute

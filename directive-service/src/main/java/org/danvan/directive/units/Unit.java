@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.danvan.contracts.directive.DirectiveContract;
@@ -152,6 +153,13 @@ class Unit extends AggregateRoot {
     /** Every child of this merged unit now hangs under its successor. */
     void childrenMoved() {
         childrenToMove = false;
+    }
+
+    /** Whether this is the unit {@link #opened} would open from these values, unchanged since: a row imported again. */
+    boolean isAsOpened(String name, String kind, String level, LocalDate openedOn, String parentId) {
+        return revision == 1 && Objects.equals(this.name, name) && Objects.equals(this.kind, kind)
+                && Objects.equals(this.level, level) && Objects.equals(this.openedOn, openedOn)
+                && Objects.equals(parentOn(this.openedOn).orElse(null), parentId);
     }
 
     boolean openOn(LocalDate date) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,25 +18,29 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports a whole tree at once. Every row is checked first ({@link UnitImportCheck}) and every invalid row
- * is reported; nothing is imported unless every row is valid. The units are inserted in bulk, each with the
- * {@code registered} event its {@link Unit#opened} step recorded in its own document, like any other unit.
+ * is reported; nothing is imported unless every row is valid. A row naming a unit already registered exactly
+ * as the row says is skipped, so that a file whose import was interrupted can be imported again. The units
+ * are inserted in bulk, a batch at a time, each with the {@code registered} event its {@link Unit#opened}
+ * step recorded in its own document, like any other unit.
  */
 @Service
 class UnitImport {
 
-    private static final int BATCH = 5_000;
     /** The field of an aggregate's document where the outbox relay finds its pending events. */
     private static final String OUTBOX = "outbox";
 
     private final UnitImportCheck check;
     private final MongoTemplate mongo;
     private final PendingOutboxIndex outboxIndex;
+    private final UnitImportProperties properties;
     private final Timer duration;
 
-    UnitImport(UnitImportCheck check, MongoTemplate mongo, PendingOutboxIndex outboxIndex, MeterRegistry meters) {
+    UnitImport(UnitImportCheck check, MongoTemplate mongo, PendingOutboxIndex outboxIndex,
+            UnitImportProperties properties, MeterRegistry meters) {
         this.check = check;
         this.mongo = mongo;
         this.outboxIndex = outboxIndex;
+        this.properties = properties;
         this.duration = Timer.builder("danvan.units.import.duration").description("Duration of unit tree imports")
                 .register(meters);
     }
@@ -44,31 +49,54 @@ class UnitImport {
     record RowError(int row, String code, List<String> errors) {
     }
 
-    /** What an import found and did. */
-    record Report(boolean dryRun, int rows, int imported, List<RowError> errors, long durationMs) {
+    /**
+     * What an import found and did; {@code alreadyRegistered} rows were skipped, being in the tree as written;
+     * {@code errors} lists the rows at fault, all of them or, in a job's record, the first ones.
+     */
+    record Report(boolean dryRun, int rows, int imported, int alreadyRegistered, int rowsAtFault, List<RowError> errors,
+            long durationMs) {
+
+        /** This report with its first {@code kept} rows at fault only. */
+        Report withFirstErrors(int kept) {
+            return errors.size() <= kept ? this
+                    : new Report(dryRun, rows, imported, alreadyRegistered, rowsAtFault, List.copyOf(errors.subList(0, kept)), durationMs);
+        }
     }
 
-    Report run(List<UnitImportRows.Row> rows, boolean dryRun, Locale locale) {
+    /** Checks every row and imports nothing. */
+    Report dryRun(List<UnitImportRows.Row> rows, Locale locale) {
         long start = System.nanoTime();
         UnitImportCheck.Checked checked = check.check(rows, locale);
-        int imported = 0;
-        if (!dryRun && checked.errors().isEmpty()) {
-            imported = insert(rows, checked.openedOn());
-        }
-        long elapsed = System.nanoTime() - start;
-        if (!dryRun) {
-            duration.record(elapsed, TimeUnit.NANOSECONDS);
-        }
-        return new Report(dryRun, rows.size(), imported, checked.errors(), TimeUnit.NANOSECONDS.toMillis(elapsed));
+        return new Report(true, rows.size(), 0, checked.registered().size(), checked.errors().size(), checked.errors(),
+                since(start));
     }
 
-    private int insert(List<UnitImportRows.Row> rows, Map<String, LocalDate> openedOn) {
+    /**
+     * Checks every row and, if none is at fault, imports them a batch at a time, telling {@code afterBatch}
+     * how many rows each batch took care of (inserted or already registered).
+     */
+    Report run(List<UnitImportRows.Row> rows, Locale locale, IntConsumer afterBatch) {
+        long start = System.nanoTime();
+        UnitImportCheck.Checked checked = check.check(rows, locale);
+        int imported = checked.errors().isEmpty() ? insert(rows, checked, afterBatch) : 0;
+        long elapsed = System.nanoTime() - start;
+        duration.record(elapsed, TimeUnit.NANOSECONDS);
+        return new Report(false, rows.size(), imported, checked.registered().size(), checked.errors().size(),
+                checked.errors(), TimeUnit.NANOSECONDS.toMillis(elapsed));
+    }
+
+    private int insert(List<UnitImportRows.Row> rows, UnitImportCheck.Checked checked, IntConsumer afterBatch) {
         var collection = mongo.getCollection(mongo.getCollectionName(Unit.class));
+        Map<String, LocalDate> openedOn = checked.openedOn();
         int count = 0;
-        for (int i = 0; i < rows.size(); i += BATCH) {
+        for (int i = 0; i < rows.size(); i += properties.batchSize()) {
+            List<UnitImportRows.Row> rowsOfBatch = rows.subList(i, Math.min(rows.size(), i + properties.batchSize()));
             List<Document> batch = new ArrayList<>();
             List<String> codes = new ArrayList<>();
-            for (UnitImportRows.Row row : rows.subList(i, Math.min(rows.size(), i + BATCH))) {
+            for (UnitImportRows.Row row : rowsOfBatch) {
+                if (checked.registered().contains(row.code())) {
+                    continue;
+                }
                 Unit unit = Unit.opened(row.code(), row.name(), row.kind(), row.level(), openedOn.get(row.code()),
                         row.parentId());
                 unit.storeVersion = 0L;
@@ -79,10 +107,17 @@ class UnitImport {
                 batch.add(document);
                 codes.add(unit.code);
             }
-            collection.insertMany(batch, new InsertManyOptions().ordered(false));
-            outboxIndex.markAll(mongo.getCollectionName(Unit.class), codes);
+            if (!batch.isEmpty()) {
+                collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                outboxIndex.markAll(mongo.getCollectionName(Unit.class), codes);
+            }
             count += batch.size();
+            afterBatch.accept(rowsOfBatch.size());
         }
         return count;
+    }
+
+    private static long since(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 }

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks every row of an import — required fields, known kind and level, dates, duplicate codes, unknown
- * parents, parents at a lower level or opened later, cycles — against the file and the stored tree, with
- * one query per 10,000 codes, and reports every row at fault.
+ * parents, parents at a lower level or opened later, cycles, codes already used — against the file and the
+ * stored tree, with one query per 10,000 codes, and reports every row at fault. A code already used by the
+ * very unit the row describes, never changed since, is no fault: that row was imported before.
  */
 @Component
 class UnitImportCheck {
@@ -40,8 +41,11 @@ class UnitImportCheck {
         this.messages = messages;
     }
 
-    /** The rows at fault, by row number, and the opening date of every row that has a valid one. */
-    record Checked(List<UnitImport.RowError> errors, Map<String, LocalDate> openedOn) {
+    /**
+     * The rows at fault, by row number; the opening date of every row that has a valid one; the codes of the
+     * rows whose unit is already registered as the row says ({@link Unit#isAsOpened}), to be skipped.
+     */
+    record Checked(List<UnitImport.RowError> errors, Map<String, LocalDate> openedOn, Set<String> registered) {
     }
 
     /** Every row's problems, in the caller's language, and the opening date of each row that has a valid one. */
@@ -80,9 +84,13 @@ class UnitImportCheck {
         Map<String, Unit> existing = existing(rows);
         Map<String, UnitImportRows.Row> byCode = new HashMap<>();
         rows.forEach(row -> byCode.putIfAbsent(row.code(), row));
+        Set<String> registered = new HashSet<>();
         for (UnitImportRows.Row row : rows) {
             List<String> problems = new ArrayList<>();
-            if (row.code() != null && existing.containsKey(row.code())) {
+            Unit stored = row.code() == null ? null : existing.get(row.code());
+            if (stored != null && stored.isAsOpened(row.name(), row.kind(), row.level(), openedOn.get(row.code()), row.parentId())) {
+                registered.add(row.code());
+            } else if (stored != null) {
                 problems.add(message("import.exists", locale, row.code()));
             }
             if (row.parentId() != null) {
@@ -99,7 +107,7 @@ class UnitImportCheck {
         List<UnitImport.RowError> rowErrors = new ArrayList<>();
         errors.forEach((number, problems) -> rowErrors.add(new UnitImport.RowError(number, rows.get(indexOf(rows, number)).code(), problems)));
         rowErrors.sort(Comparator.comparingInt(UnitImport.RowError::row));
-        return new Checked(rowErrors, openedOn);
+        return new Checked(rowErrors, openedOn, registered);
     }
 
     private void checkParent(UnitImportRows.Row row, UnitImportRows.Row fileParent, Unit storedParent,
@@ -164,7 +172,7 @@ class UnitImportCheck {
         List<String> all = new ArrayList<>(codes);
         for (int i = 0; i < all.size(); i += 10_000) {
             Query query = Query.query(Criteria.where("_id").in(all.subList(i, Math.min(all.size(), i + 10_000))));
-            query.fields().include("level", "openedOn", "closedOn");
+            query.fields().include("revision", "name", "kind", "level", "openedOn", "closedOn", "parents");
             mongo.find(query, Unit.class).forEach(unit -> found.put(unit.code, unit));
         }
         return found;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.danvan.directive.units.UnitImportJobsClient;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,9 +53,9 @@ class SeedFixturesIT {
             int targets) throws IOException {
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map> imported = http.postForEntity("/api/v1/units/import",
-                new HttpEntity<>(Files.readString(FIXTURES.resolve(units)), json), Map.class);
-        assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> imported = UnitImportJobsClient.ended(http, UnitImportJobsClient.start(http,
+                Files.readString(FIXTURES.resolve(units)), MediaType.APPLICATION_JSON, "en"), "en", Duration.ofSeconds(60));
+        assertThat(imported).as("%s", imported).containsEntry("phase", "DONE");
         String body = Files.readString(FIXTURES.resolve(directive));
 
         ResponseEntity<Map> created = http.postForEntity("/api/v1/directives", new HttpEntity<>(body, json), Map.class);

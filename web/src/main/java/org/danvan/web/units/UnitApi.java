@@ -1,5 +1,7 @@
 package org.danvan.web.units;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -41,7 +43,8 @@ public final class UnitApi {
 
     /** What an import found and did: every row at fault with its reasons, in the user's language. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ImportReport(boolean dryRun, int rows, int imported, List<RowError> errors, long durationMs) {
+    public record ImportReport(boolean dryRun, int rows, int imported, int alreadyRegistered, int rowsAtFault,
+            List<RowError> errors, long durationMs) {
 
         public ImportReport {
             errors = errors == null ? List.of() : errors;
@@ -50,5 +53,27 @@ public final class UnitApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RowError(int row, String code, List<String> errors) {
+    }
+
+    /**
+     * An import job as directive-service keeps it: rows done of total, its phase (QUEUED, IMPORTING, DONE,
+     * FAILED), and once over its report or, failed, the problem in the user's language.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportJob(String id, String fileName, int rowsTotal, int rowsDone, String phase, ImportProblem problem,
+            Instant startedAt, Instant endedAt, ImportReport report) {
+
+        public boolean running() {
+            return "QUEUED".equals(phase) || "IMPORTING".equals(phase);
+        }
+
+        public Duration elapsed(Instant now) {
+            return Duration.between(startedAt, endedAt == null ? now : endedAt);
+        }
+    }
+
+    /** Why an import failed ({@code ROW_ERRORS}, {@code INTERRUPTED}, {@code ERROR}) and what to do next. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportProblem(String reason, String title, String detail) {
     }
 }

@@ -7,9 +7,6 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpSession;
 import org.danvan.web.api.ApiProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Importing units from a CSV: every file is first checked (a dry run listing every row at fault); only a file
- * with none can be imported, and the import runs as a job whose page shows its progress and can be reloaded.
+ * with none can be imported. The import runs as a job of directive-service, whose page reads it from the API
+ * at every refresh: rows done of total, then the report or the problem.
  */
 @Controller
 @RequestMapping("/units/import")
@@ -39,7 +37,7 @@ class UnitImportController {
         this.clock = clock;
     }
 
-    record CheckedFile(String filename, byte[] csv, int rows) implements Serializable {
+    record CheckedFile(String filename, byte[] csv) implements Serializable {
     }
 
     @GetMapping
@@ -59,7 +57,7 @@ class UnitImportController {
             UnitApi.ImportReport report = imports.dryRun(file.getBytes());
             model.addAttribute("report", report);
             if (report.errors().isEmpty() && report.rows() > 0) {
-                session.setAttribute(CHECKED, new CheckedFile(file.getOriginalFilename(), file.getBytes(), report.rows()));
+                session.setAttribute(CHECKED, new CheckedFile(file.getOriginalFilename(), file.getBytes()));
             }
         } catch (ApiProblemException e) {
             model.addAttribute("problem", e.problem());
@@ -68,22 +66,25 @@ class UnitImportController {
     }
 
     @PostMapping("/start")
-    String start(HttpSession session, Authentication user,
-            @RegisteredOAuth2AuthorizedClient("keycloak") OAuth2AuthorizedClient client) {
+    String start(HttpSession session) {
         if (!(session.getAttribute(CHECKED) instanceof CheckedFile checked)) {
             return "redirect:/units/import";
         }
         session.removeAttribute(CHECKED);
-        UnitImports.Job job = imports.start(user.getName(), checked.filename(), checked.rows(), checked.csv(),
-                client.getAccessToken().getTokenValue());
-        return "redirect:/units/import/" + job.id();
+        return "redirect:/units/import/" + imports.start(checked.filename(), checked.csv()).id();
     }
 
     @GetMapping("/{id}")
-    String progress(@PathVariable String id, Authentication user, Model model) {
-        UnitImports.Job job = imports.job(id, user.getName());
-        if (job == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    String progress(@PathVariable String id, Model model) {
+        UnitApi.ImportJob job;
+        try {
+            job = imports.job(id);
+        } catch (ApiProblemException e) {
+            if (e.problem().status() == HttpStatus.NOT_FOUND.value()) {
+                // another user's import, like an unknown one
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            throw e;
         }
         model.addAttribute("job", job);
         model.addAttribute("elapsed", job.elapsed(clock.instant()));

@@ -1,24 +1,18 @@
 package org.danvan.web.units;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -40,14 +32,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** The unit pages of an operator, with directive-service's answers stubbed. */
+/** The unit tree pages of an operator, with directive-service's answers stubbed (its imports: {@link UnitImportPagesTest}). */
 @SpringBootTest
 class UnitsPagesTest {
 
     @Autowired
     private WebApplicationContext context;
-    @MockitoBean
-    private UnitImports imports;
     @MockitoBean
     private UnitTree tree;
     private MockMvc mvc;
@@ -55,43 +45,6 @@ class UnitsPagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-    }
-
-    @Test
-    void aFileWithRowErrorsIsReportedRowByRowAndCannotBeImported() throws Exception {
-        when(imports.dryRun(any())).thenReturn(new UnitApi.ImportReport(true, 3, 0,
-                List.of(new UnitApi.RowError(2, "LD-X9", List.of("Không có đơn vị cấp trên ZZ"))), 4));
-
-        mvc.perform(multipart("/units/import").file(file()).with(operator()).with(csrf()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("1 dòng lỗi trong 3 dòng")))
-                .andExpect(content().string(containsString("Không có đơn vị cấp trên ZZ")))
-                .andExpect(content().string(not(containsString("id=\"import-submit\""))));
-    }
-
-    @Test
-    void aValidFileIsImportedAsAJobWhosePageFollowsIt() throws Exception {
-        when(imports.dryRun(any())).thenReturn(new UnitApi.ImportReport(true, 1234, 0, List.of(), 4));
-        UnitImports.Job job = new UnitImports.Job("job-1", "vanhanh", "units.csv", 1234, Instant.now(), UnitImports.Phase.IMPORTING,
-                null, null, null);
-        when(imports.start(eq("vanhanh"), eq("units.csv"), eq(1234), any(), eq("operator-token"))).thenReturn(job);
-        when(imports.job("job-1", "vanhanh")).thenReturn(job);
-        MockHttpSession session = new MockHttpSession();
-
-        mvc.perform(multipart("/units/import").file(file()).session(session).with(operator()).with(csrf()))
-                .andExpect(content().string(containsString("Cả 1.234 dòng đều hợp lệ")))
-                .andExpect(content().string(containsString("id=\"import-submit\"")));
-        mvc.perform(post("/units/import/start").session(session).with(operator()).with(operatorToken()).with(csrf()))
-                .andExpect(redirectedUrl("/units/import/job-1"));
-        verify(imports).start(eq("vanhanh"), eq("units.csv"), eq(1234), any(), eq("operator-token"));
-        // while it runs, the page asks again by itself (htmx) and still shows the import after a reload
-        mvc.perform(get("/units/import/job-1").with(operator()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("hx-get=\"/units/import/job-1\"")))
-                .andExpect(content().string(containsString("<progress id=\"import-bar\" max=\"100\">")))
-                .andExpect(content().string(containsString("Đang nhập")));
-        mvc.perform(get("/units/import/job-1").with(signedIn("someone-else")))
-                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -125,10 +78,6 @@ class UnitsPagesTest {
                 .andExpect(content().string(containsString("value=\"31/02/1980\"")));
     }
 
-    private static MockMultipartFile file() {
-        return new MockMultipartFile("file", "units.csv", "text/csv", "ma,ten\n".getBytes());
-    }
-
     private static SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor operator() {
         return signedIn("vanhanh");
     }
@@ -137,11 +86,5 @@ class UnitsPagesTest {
     private static SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor signedIn(String username) {
         OidcIdToken token = OidcIdToken.withTokenValue("id-token").subject(username).claim("preferred_username", username).build();
         return oidcLogin().oidcUser(new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_operator")), token, "preferred_username"));
-    }
-
-    private static SecurityMockMvcRequestPostProcessors.OAuth2ClientRequestPostProcessor operatorToken() {
-        return oauth2Client("keycloak").accessToken(new org.springframework.security.oauth2.core.OAuth2AccessToken(
-                org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, "operator-token", Instant.now(),
-                Instant.now().plusSeconds(300)));
     }
 }
