@@ -28,13 +28,11 @@ class Aggregates {
     private final FigureCells cells;
     private final UnitTrees trees;
     private final FigureKeys keys;
-    private final AggregatesProperties properties;
 
-    Aggregates(FigureCells cells, UnitTrees trees, FigureKeys keys, AggregatesProperties properties) {
+    Aggregates(FigureCells cells, UnitTrees trees, FigureKeys keys) {
         this.cells = cells;
         this.trees = trees;
         this.keys = keys;
-        this.properties = properties;
     }
 
     IndicatorValuesView indicator(String code, String unitId, String periodText) {
@@ -74,16 +72,26 @@ class Aggregates {
                 scope.tree().expectedCount(unitId, levels), rows);
     }
 
-    /** Reads the cells of the expected units only: who has not reported is a list of units, not a total. */
+    /**
+     * The counts are the unit's cell alone; the units still owing are read below it only where its subtree
+     * counts fewer reported units than owe the form.
+     */
     CompletenessView completeness(String formCode, String unitId, String periodText) {
-        ReportForm form = Optional.ofNullable(keys.keys().forms().get(formCode))
+        FigureKeys.Keys current = keys.keys();
+        ReportForm form = Optional.ofNullable(current.forms().get(formCode))
                 .orElseThrow(() -> new NotFound("report-form", formCode));
+        FigureKeys.Key owes = current.form(formCode);
         ReportingPeriod period = period(periodText);
         UnitTree tree = trees.tree(period);
         tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
-        List<UnitNode> expected = tree.expectedUnits(unitId, properties.levelsOf(form.code()));
-        Map<String, List<AcceptedValues>> reports = cells.standings(expected.stream().map(UnitNode::unitId).toList(), period);
-        return Completeness.of(form.code(), form.periodType(), unitId, period, expected, reports);
+        List<ReportingPeriod> owed = period.periodsOf(form.periodType());
+        int expected = tree.expectedCount(unitId, owes.levels());
+        FigureCell root = cells.find(List.of(unitId), period, FigureCells.Part.STANDINGS).get(unitId);
+        FormTally tally = root == null ? FormTally.NONE : root.standings.getOrDefault(form.code(), FormTally.NONE);
+        boolean allReported = owed.isEmpty() || tally.reported() >= expected;
+        List<CompletenessView.Missing> missing = allReported ? List.of()
+                : Completeness.owing(owes, owed, unitId, tree, ids -> cells.find(ids, period, FigureCells.Part.STANDINGS));
+        return Completeness.of(form.code(), unitId, period, expected, owed, tally, missing);
     }
 
     /**

@@ -49,10 +49,10 @@ class FigureCells {
         ALL(null),
         /** the reports' identity, form, period and lateness: who has reported */
         STANDINGS(new Document("unit", 1).append("period", 1).append("facts.id", 1).append("facts.rev", 1)
-                .append("facts.form", 1).append("facts.period", 1).append("facts.late", 1)),
+                .append("facts.form", 1).append("facts.period", 1).append("facts.late", 1).append("standings", 1)),
         /** subtree totals only: a child's part in its parent's recompute */
         TOTALS(new Document("unit", 1).append("period", 1).append("sum", 1).append("valued", 1).append("reporting", 1)
-                .append("indicatorReporting", 1)),
+                .append("indicatorReporting", 1).append("standings", 1)),
         /** own values and subtree totals with their reporting units: a unit's figures */
         FIGURES(new Document("unit", 1).append("period", 1).append("own", 1).append("sum", 1).append("valued", 1)
                 .append("reporting", 1).append("indicatorReporting", 1));
@@ -132,6 +132,7 @@ class FigureCells {
                 .append("sum", numbers(cell.sum)).append("valued", new Document(new LinkedHashMap<>(cell.valued)))
                 .append("reporting", new Document(new LinkedHashMap<>(cell.reporting)))
                 .append("indicatorReporting", new Document(new LinkedHashMap<>(cell.indicatorReporting)))
+                .append("standings", tallies(cell.standings))
                 .append("kids", List.copyOf(cell.kids));
     }
 
@@ -153,8 +154,22 @@ class FigureCells {
         counts(d.get("valued", Document.class), cell.valued);
         counts(d.get("reporting", Document.class), cell.reporting);
         counts(d.get("indicatorReporting", Document.class), cell.indicatorReporting);
+        Document standings = d.get("standings", Document.class);
+        if (standings != null) {
+            standings.forEach((form, t) -> {
+                Document tally = (Document) t;
+                cell.standings.put(form, new FormTally(tally.getInteger("reported"), tally.getInteger("received"), tally.getInteger("late")));
+            });
+        }
         cell.kids.addAll(d.getList("kids", String.class, List.of()));
         return cell;
+    }
+
+    private static Document tallies(Map<String, FormTally> standings) {
+        Document document = new Document();
+        standings.forEach((form, t) -> document.append(form, new Document("reported", t.reported()).append("received", t.received())
+                .append("late", t.late())));
+        return document;
     }
 
     private static Document numbers(Map<String, BigDecimal> values) {
