@@ -36,6 +36,8 @@ final class FigureCell {
     /** by form: the subtree's owing units' accepted reports, so a completeness count is this cell alone */
     final Map<String, FormTally> standings = new TreeMap<>();
     final Set<String> kids = new LinkedHashSet<>();
+    /** The stored document's version this cell was read at; -1 for a cell not stored (0: stored before versions). */
+    long version = -1;
 
     FigureCell(String unitId, ReportingPeriod period, Map<String, AcceptedValues> facts, Map<String, BigDecimal> events) {
         this.unitId = unitId;
@@ -166,6 +168,10 @@ final class FigureCell {
     /** Whether the subtree has any value or accepted owed report (a cell without either is not kept). */
     boolean holdsData() {
         return !valued.isEmpty() || !standings.isEmpty();
+    }
+
+    boolean stored() {
+        return version >= 0;
     }
 
     boolean empty() {

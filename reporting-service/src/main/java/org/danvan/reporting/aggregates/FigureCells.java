@@ -12,14 +12,18 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -32,6 +36,7 @@ import org.springframework.stereotype.Component;
 class FigureCells {
 
     static final String COLLECTION = "figure_cells";
+    private static final String VERSION = "version";
     private static final int PAGE = 5_000;
 
     private final MongoTemplate mongo;
@@ -105,14 +110,41 @@ class FigureCells {
         return Set.copyOf(units);
     }
 
-    void write(Collection<FigureCell> cells) {
+    /**
+     * Writes the cells in order, each only if the store still holds the version it was read at (a new one only if
+     * none is stored): false, with the cells after the first refused one left unwritten, when another writer got
+     * there first.
+     */
+    boolean write(List<FigureCell> cells) {
         List<WriteModel<Document>> writes = new ArrayList<>(cells.size());
+        int inserts = 0;
+        int replaces = 0;
+        int deletes = 0;
         for (FigureCell cell : cells) {
-            writes.add(cell.empty() ? new DeleteOneModel<>(Filters.eq("_id", cell.id()))
-                    : new ReplaceOneModel<>(Filters.eq("_id", cell.id()), encode(cell), new ReplaceOptions().upsert(true)));
+            Bson unchanged = Filters.and(Filters.eq("_id", cell.id()),
+                    cell.version == 0 ? Filters.exists(VERSION, false) : Filters.eq(VERSION, cell.version));
+            if (cell.empty()) {
+                writes.add(new DeleteOneModel<>(unchanged));
+                deletes++;
+            } else if (!cell.stored()) {
+                writes.add(new InsertOneModel<>(encode(cell).append(VERSION, 1L)));
+                inserts++;
+            } else {
+                writes.add(new ReplaceOneModel<>(unchanged, encode(cell).append(VERSION, cell.version + 1)));
+                replaces++;
+            }
         }
-        if (!writes.isEmpty()) {
-            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        if (writes.isEmpty()) {
+            return true;
+        }
+        try {
+            BulkWriteResult result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            return result.getInsertedCount() == inserts && result.getMatchedCount() == replaces && result.getDeletedCount() == deletes;
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -149,6 +181,8 @@ class FigureCells {
                     f.getBoolean("late", false), acceptedOn == null ? null : LocalDate.parse(acceptedOn)));
         }
         FigureCell cell = new FigureCell(unit, period, facts, decimals(d.get("events", Document.class)));
+        Object version = d.get(VERSION);
+        cell.version = version == null ? 0 : ((Number) version).longValue();
         cell.own = decimals(d.get("own", Document.class));
         cell.sum.putAll(decimals(d.get("sum", Document.class)));
         counts(d.get("valued", Document.class), cell.valued);
