@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.danvan.reporting.catalogue.AggregationType;
 import org.danvan.reporting.catalogue.DataElement;
@@ -28,11 +27,13 @@ class Aggregates {
     private final FigureCells cells;
     private final UnitTrees trees;
     private final FigureKeys keys;
+    private final ScopeStates states;
 
-    Aggregates(FigureCells cells, UnitTrees trees, FigureKeys keys) {
+    Aggregates(FigureCells cells, UnitTrees trees, FigureKeys keys, ScopeStates states) {
         this.cells = cells;
         this.trees = trees;
         this.keys = keys;
+        this.states = states;
     }
 
     IndicatorValuesView indicator(String code, String unitId, String periodText) {
@@ -95,12 +96,13 @@ class Aggregates {
     }
 
     /**
-     * An indicator for each unit of {@code rootUnitId}'s subtree that {@code inScope} accepts, and for all of
-     * them together as a ratio of sums. Each unit counts the figures it reports itself, or, for an indicator
-     * that {@link Indicator#rollsUp() rolls up}, those of its whole subtree.
+     * An indicator for each unit of the scope (see {@link ScopeStates.Key}), and for all of them together as a
+     * ratio of sums. Each unit counts the figures it reports itself, or, for an indicator that
+     * {@link Indicator#rollsUp() rolls up}, those of its whole subtree. What each unit counts is the scope's running
+     * state; {@code fromCells} rebuilds it from the cells first.
      */
-    ScopeFigures scopeFigures(String indicatorCode, String rootUnitId, String periodText,
-            Predicate<IndicatorFigures.UnitInfo> inScope) {
+    ScopeFigures scopeFigures(String indicatorCode, String rootUnitId, String periodText, Set<String> levels, Set<String> kinds,
+            boolean fromCells) {
         FigureKeys.Keys current = keys.keys();
         Indicator indicator = Optional.ofNullable(current.indicators().get(indicatorCode))
                 .orElseThrow(() -> new NotFound("indicator", indicatorCode));
@@ -109,20 +111,16 @@ class Aggregates {
         ReportingPeriod period = period(periodText);
         UnitTree tree = trees.tree(period);
         UnitNode root = tree.unit(rootUnitId).orElseThrow(() -> new NotFound("unit", rootUnitId));
-        // in tree order: a unit's subtree follows it, so the units that no other in scope holds are found in one pass
-        List<UnitNode> scoped = tree.subtree(rootUnitId).stream().filter(u -> inScope.test(info(u))).toList();
-        Map<String, FigureCell> found = cells.find(scoped.stream().map(UnitNode::unitId).toList(), period, FigureCells.Part.FIGURES);
+        ScopeStates.Key key = new ScopeStates.Key(indicatorCode, rootUnitId, period, levels, kinds);
+        List<ScopeStates.Entry> entries = fromCells ? states.build(key, tree, indicator, codes) : states.entries(key, tree, indicator, codes);
         List<IndicatorFigures.UnitFigures> units = new ArrayList<>();
         Map<String, BigDecimal> whole = new HashMap<>();
-        String holder = null;
-        for (UnitNode unit : scoped) {
-            FigureCell cell = found.get(unit.unitId());
-            Map<String, BigDecimal> counted = indicator.rollsUp() ? totals(cell, codes) : own(cell, codes);
-            Aggregation.Figures figures = Aggregation.figures(indicator, counted);
-            units.add(new IndicatorFigures.UnitFigures(info(unit), figures.numerator(), figures.denominator(), figures.value()));
-            if (!indicator.rollsUp() || holder == null || !tree.below(unit.unitId(), holder)) {
-                holder = unit.unitId();
-                counted.forEach((code, value) -> whole.merge(code, value, BigDecimal::add));
+        for (ScopeStates.Entry entry : entries) {
+            Aggregation.Figures figures = Aggregation.figures(indicator, entry.counted());
+            tree.unit(entry.unitId()).ifPresent(unit -> units.add(new IndicatorFigures.UnitFigures(info(unit), figures.numerator(),
+                    figures.denominator(), figures.value())));
+            if (entry.holder()) {
+                entry.counted().forEach((code, value) -> whole.merge(code, value, BigDecimal::add));
             }
         }
         Aggregation.Figures all = Aggregation.figures(indicator, whole);
@@ -140,14 +138,6 @@ class Aggregates {
             codes.stream().filter(c -> cell.valued.getOrDefault(c, 0) > 0).forEach(c -> totals.put(c, cell.sum.get(c)));
         }
         return totals;
-    }
-
-    private static Map<String, BigDecimal> own(FigureCell cell, Collection<String> codes) {
-        Map<String, BigDecimal> own = new HashMap<>();
-        if (cell != null) {
-            codes.stream().filter(cell.own::containsKey).forEach(c -> own.put(c, cell.own.get(c)));
-        }
-        return own;
     }
 
     private static int reporting(Map<String, Integer> counts, String code) {

@@ -24,10 +24,12 @@ class CellRollup {
 
     private final FigureCells cells;
     private final UnitTrees trees;
+    private final ScopeStates scopes;
 
-    CellRollup(FigureCells cells, UnitTrees trees) {
+    CellRollup(FigureCells cells, UnitTrees trees, ScopeStates scopes) {
         this.cells = cells;
         this.trees = trees;
+        this.scopes = scopes;
     }
 
     /** False when another writer changed one of the cells since it was read: nothing is lost, the batch comes again. */
@@ -68,7 +70,16 @@ class CellRollup {
             }
         }
         // deepest first: a reader that sees a parent's new version sees its children's too
-        return cells.write(written);
+        if (!cells.write(written)) {
+            return false;
+        }
+        scopes.written(written);
+        return true;
+    }
+
+    /** The tree changed: every scope's running state is dropped, and rebuilt from the cells when next asked about. */
+    void treeChanged() {
+        scopes.treeChanged();
     }
 
     /** Numbers the unit's cell and its ancestors' by depth (the root 0) and links each to the chain member below it. */

@@ -60,7 +60,7 @@ class FigureCells {
                 .append("indicatorReporting", 1).append("standings", 1)),
         /** own values and subtree totals with their reporting units: a unit's figures */
         FIGURES(new Document("unit", 1).append("period", 1).append("own", 1).append("sum", 1).append("valued", 1)
-                .append("reporting", 1).append("indicatorReporting", 1));
+                .append("reporting", 1).append("indicatorReporting", 1).append(VERSION, 1));
 
         private final Document projection;
 
@@ -139,7 +139,12 @@ class FigureCells {
         }
         try {
             BulkWriteResult result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
-            return result.getInsertedCount() == inserts && result.getMatchedCount() == replaces && result.getDeletedCount() == deletes;
+            if (result.getInsertedCount() != inserts || result.getMatchedCount() != replaces || result.getDeletedCount() != deletes) {
+                return false;
+            }
+            // the versions now stored (0 for a deleted cell): what the scopes' running state compares
+            cells.forEach(cell -> cell.version = cell.empty() ? 0 : cell.stored() ? cell.version + 1 : 1);
+            return true;
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
                 return false;

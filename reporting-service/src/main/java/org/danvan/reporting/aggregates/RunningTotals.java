@@ -167,6 +167,7 @@ public class RunningTotals {
                 unit.parents().forEach(link -> touched.add(link.parentId()));
             }
         }
+        rollup.treeChanged();
         Set<Integer> known = years.all();
         if (known.isEmpty()) {
             return;

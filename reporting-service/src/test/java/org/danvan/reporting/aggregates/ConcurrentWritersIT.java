@@ -54,6 +54,8 @@ class ConcurrentWritersIT {
     ObjectProvider<FigureSource> sources;
     @Autowired
     Clock clock;
+    @Autowired
+    ScopeStates scopes;
 
     private final AtomicInteger refused = new AtomicInteger();
 
@@ -127,7 +129,7 @@ class ConcurrentWritersIT {
         }
 
         // read as a third instance would, with its own tree
-        Aggregates aggregates = new Aggregates(new FigureCells(mongo), new UnitTrees(store), keys);
+        Aggregates aggregates = new Aggregates(new FigureCells(mongo), new UnitTrees(store), keys, scopes);
         assertThat(refused.get()).as("writes refused because the other writer got there first").isPositive();
         BigDecimal residents = BigDecimal.ZERO;
         BigDecimal enrolled = BigDecimal.ZERO;
@@ -154,7 +156,7 @@ class ConcurrentWritersIT {
     }
 
     private RunningTotals writer(FigureCells cells) {
-        return new RunningTotals(cells, new CellRollup(cells, new UnitTrees(store)), keys, years, sources, clock);
+        return new RunningTotals(cells, new CellRollup(cells, new UnitTrees(store), scopes), keys, years, sources, clock);
     }
 
     /** Hands the reports over in batches, both writers starting each round together. */

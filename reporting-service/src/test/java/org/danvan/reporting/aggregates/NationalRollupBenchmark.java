@@ -208,7 +208,7 @@ class NationalRollupBenchmark {
             // 4. rebuild every aggregate input from the topics
             Map<String, Object> expected = national(RATE_INDICATOR);
             Map<String, Object> expectedFlow = national(FLOW_INDICATOR);
-            for (String collection : List.of("aggregate_units", "aggregate_meta", FigureCells.COLLECTION, "figure_meta",
+            for (String collection : List.of("aggregate_units", "aggregate_meta", FigureCells.COLLECTION, ScopeStates.COLLECTION, "figure_meta",
                     "membership_branches", "membership_counts")) {
                 mongo.remove(new Query(), collection);
             }
