@@ -25,7 +25,9 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.danvan.reporting.forms.ReportingPeriod;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +45,10 @@ class FigureCells {
 
     FigureCells(MongoTemplate mongo) {
         this.mongo = mongo;
+        // what a conditional write filters on: the in-memory store answers a filter only from an index of exactly its
+        // fields (by _id and version it would scan the collection); MongoDB needs only the _id index for it
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC)
+                .named("id_version"));
     }
 
     private MongoCollection<Document> collection() {

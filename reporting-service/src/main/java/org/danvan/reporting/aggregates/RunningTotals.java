@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,8 +27,9 @@ import org.springframework.stereotype.Component;
  * fall in, then ({@link CellRollup}) every ancestor of those units as the tree was in each period. Everything
  * written is a whole value computed from stored facts, so a redelivered batch, a replay or a batch cut short by
  * a crash writes the same documents again: a revision's old contribution leaves the totals exactly once. Any
- * number of writers, in this instance or others: each cell is written only if unchanged since it was read, and
- * a batch whose write was refused is recomputed from fresh reads.
+ * number of instances may write: each cell is written only if unchanged since it was read, and a batch whose
+ * write was refused is recomputed from fresh reads. Within one instance the topics' batches take turns (the
+ * lock): on two cores, two recomputes of the same national chain at once mostly refuse each other.
  */
 @Component
 public class RunningTotals {
@@ -41,22 +44,26 @@ public class RunningTotals {
     private final FigureYears years;
     private final ObjectProvider<FigureSource> sources;
     private final Clock clock;
+    private final Counter refused;
 
     RunningTotals(FigureCells cells, CellRollup rollup, FigureKeys keys, FigureYears years, ObjectProvider<FigureSource> sources,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.cells = cells;
         this.rollup = rollup;
         this.keys = keys;
         this.years = years;
         this.sources = sources;
         this.clock = clock;
+        this.refused = Counter.builder("danvan.figures.writes.refused")
+                .description("Running-total batches recomputed because another writer changed one of their cells first")
+                .register(meters);
     }
 
     /**
      * Accepted revisions (in any order, redelivered or not) into the cells of every kept period they fall in;
      * returns the ids ({@code reportId#revision}) of those not seen before.
      */
-    Set<String> acceptReports(Collection<AcceptedValues> reports) {
+    synchronized Set<String> acceptReports(Collection<AcceptedValues> reports) {
         Set<String> fresh = new HashSet<>();
         // a revision taken by an attempt whose write was refused is fresh again in the next: the union is what this call added
         retrying(() -> acceptOnce(reports, fresh));
@@ -97,7 +104,7 @@ public class RunningTotals {
      * What {@code source} gives for these units changed on these days: their cells of every kept period the
      * change moves take the source's new values.
      */
-    public void figuresChanged(FigureSource source, Map<String, Set<LocalDate>> daysByUnit) {
+    public synchronized void figuresChanged(FigureSource source, Map<String, Set<LocalDate>> daysByUnit) {
         retrying(() -> figuresChangedOnce(source, daysByUnit));
     }
 
@@ -159,7 +166,7 @@ public class RunningTotals {
      * A unit event was stored: the unit, and every parent it has or had, are recomputed in every kept period, so
      * a (backdated) move leaves its old chain and joins its new one in the periods it changes.
      */
-    void unitsChanged(Collection<UnitNode> before, Collection<UnitNode> after) {
+    synchronized void unitsChanged(Collection<UnitNode> before, Collection<UnitNode> after) {
         Set<String> touched = new HashSet<>();
         for (Collection<UnitNode> side : List.of(before, after)) {
             for (UnitNode unit : side) {
@@ -185,11 +192,12 @@ public class RunningTotals {
     }
 
     /** Runs {@code attempt} until its write is not refused; a batch that keeps losing goes back to the binder. */
-    private static void retrying(BooleanSupplier attempt) {
+    private void retrying(BooleanSupplier attempt) {
         for (int i = 0; i < ATTEMPTS; i++) {
             if (attempt.getAsBoolean()) {
                 return;
             }
+            refused.increment();
         }
         throw new ConcurrentModificationException("figure cells kept changing under " + ATTEMPTS + " recomputes of one batch");
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.reporting.forms.ReportingPeriod;
 import org.danvan.testsupport.DanvanIntegrationTest;
@@ -56,6 +57,8 @@ class ConcurrentWritersIT {
     Clock clock;
     @Autowired
     ScopeStates scopes;
+    @Autowired
+    MeterRegistry meters;
 
     private final AtomicInteger refused = new AtomicInteger();
 
@@ -156,7 +159,7 @@ class ConcurrentWritersIT {
     }
 
     private RunningTotals writer(FigureCells cells) {
-        return new RunningTotals(cells, new CellRollup(cells, new UnitTrees(store), scopes), keys, years, sources, clock);
+        return new RunningTotals(cells, new CellRollup(cells, new UnitTrees(store), scopes), keys, years, sources, clock, meters);
     }
 
     /** Hands the reports over in batches, both writers starting each round together. */
