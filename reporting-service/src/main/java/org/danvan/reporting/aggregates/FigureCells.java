@@ -19,8 +19,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -119,25 +119,29 @@ class FigureCells {
     /**
      * Writes the cells in order, each only if the store still holds the version it was read at (a new one only if
      * none is stored): false, with the cells after the first refused one left unwritten, when another writer got
-     * there first.
+     * there first. Every write is a replacement (an upsert for a new cell, which the store refuses with a
+     * duplicate key when another writer stored one meanwhile), so the driver sends one command for the batch,
+     * not one per change between inserts and replacements.
      */
     boolean write(List<FigureCell> cells) {
         List<WriteModel<Document>> writes = new ArrayList<>(cells.size());
-        int inserts = 0;
         int replaces = 0;
+        int upserts = 0;
         int deletes = 0;
         for (FigureCell cell : cells) {
-            Bson unchanged = Filters.and(Filters.eq("_id", cell.id()),
-                    cell.version == 0 ? Filters.exists(VERSION, false) : Filters.eq(VERSION, cell.version));
+            // a cell stored before versions, and one not stored at all, have none: a filter on null matches both
+            Bson unchanged = Filters.and(Filters.eq("_id", cell.id()), Filters.eq(VERSION, cell.version > 0 ? cell.version : null));
             if (cell.empty()) {
                 writes.add(new DeleteOneModel<>(unchanged));
                 deletes++;
-            } else if (!cell.stored()) {
-                writes.add(new InsertOneModel<>(encode(cell).append(VERSION, 1L)));
-                inserts++;
             } else {
-                writes.add(new ReplaceOneModel<>(unchanged, encode(cell).append(VERSION, cell.version + 1)));
-                replaces++;
+                writes.add(new ReplaceOneModel<>(unchanged, encode(cell).append(VERSION, Math.max(cell.version, 0) + 1),
+                        new ReplaceOptions().upsert(!cell.stored())));
+                if (cell.stored()) {
+                    replaces++;
+                } else {
+                    upserts++;
+                }
             }
         }
         if (writes.isEmpty()) {
@@ -145,11 +149,11 @@ class FigureCells {
         }
         try {
             BulkWriteResult result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
-            if (result.getInsertedCount() != inserts || result.getMatchedCount() != replaces || result.getDeletedCount() != deletes) {
+            if (result.getUpserts().size() != upserts || result.getMatchedCount() != replaces || result.getDeletedCount() != deletes) {
                 return false;
             }
             // the versions now stored (0 for a deleted cell): what the scopes' running state compares
-            cells.forEach(cell -> cell.version = cell.empty() ? 0 : cell.stored() ? cell.version + 1 : 1);
+            cells.forEach(cell -> cell.version = cell.empty() ? 0 : Math.max(cell.version, 0) + 1);
             return true;
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
