@@ -16,8 +16,8 @@ import org.danvan.reporting.forms.ReportingPeriod;
 /**
  * The running totals of one unit over one period: the unit's own facts inside the period (the latest revision
  * of each report, what the event sources give for it), its own value per element, and its subtree's totals
- * as the tree was in the period, with its standing on each form its units owe. Totals are recomputed as a whole from the own values and the children's
- * totals, never incremented, so recomputing twice gives the same document.
+ * as the tree was in the period, with its standing on each form its units owe. Totals are recomputed as a whole
+ * from the own values and the children's totals, never incremented, so recomputing twice gives the same document.
  */
 final class FigureCell {
 
