@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.danvan.reporting.catalogue.AggregationType;
 import org.danvan.reporting.catalogue.DataElement;
@@ -28,13 +27,13 @@ class Aggregates {
     private final FigureCells cells;
     private final UnitTrees trees;
     private final FigureKeys keys;
-    private final AggregatesProperties properties;
+    private final ScopeStates states;
 
-    Aggregates(FigureCells cells, UnitTrees trees, FigureKeys keys, AggregatesProperties properties) {
+    Aggregates(FigureCells cells, UnitTrees trees, FigureKeys keys, ScopeStates states) {
         this.cells = cells;
         this.trees = trees;
         this.keys = keys;
-        this.properties = properties;
+        this.states = states;
     }
 
     IndicatorValuesView indicator(String code, String unitId, String periodText) {
@@ -74,25 +73,36 @@ class Aggregates {
                 scope.tree().expectedCount(unitId, levels), rows);
     }
 
-    /** Reads the cells of the expected units only: who has not reported is a list of units, not a total. */
+    /**
+     * The counts are the unit's cell alone; the units still owing are read below it only where its subtree
+     * counts fewer reported units than owe the form.
+     */
     CompletenessView completeness(String formCode, String unitId, String periodText) {
-        ReportForm form = Optional.ofNullable(keys.keys().forms().get(formCode))
+        FigureKeys.Keys current = keys.keys();
+        ReportForm form = Optional.ofNullable(current.forms().get(formCode))
                 .orElseThrow(() -> new NotFound("report-form", formCode));
+        FigureKeys.Key owes = current.form(formCode);
         ReportingPeriod period = period(periodText);
         UnitTree tree = trees.tree(period);
         tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
-        List<UnitNode> expected = tree.expectedUnits(unitId, properties.levelsOf(form.code()));
-        Map<String, List<AcceptedValues>> reports = cells.standings(expected.stream().map(UnitNode::unitId).toList(), period);
-        return Completeness.of(form.code(), form.periodType(), unitId, period, expected, reports);
+        List<ReportingPeriod> owed = period.periodsOf(form.periodType());
+        int expected = tree.expectedCount(unitId, owes.levels());
+        FigureCell root = cells.find(List.of(unitId), period, FigureCells.Part.STANDINGS).get(unitId);
+        FormTally tally = root == null ? FormTally.NONE : root.standings.getOrDefault(form.code(), FormTally.NONE);
+        boolean allReported = owed.isEmpty() || tally.reported() >= expected;
+        List<CompletenessView.Missing> missing = allReported ? List.of()
+                : Completeness.owing(owes, owed, unitId, tree, ids -> cells.find(ids, period, FigureCells.Part.STANDINGS));
+        return Completeness.of(form.code(), unitId, period, expected, owed, tally, missing);
     }
 
     /**
-     * An indicator for each unit of {@code rootUnitId}'s subtree that {@code inScope} accepts, and for all of
-     * them together as a ratio of sums. Each unit counts the figures it reports itself, or, for an indicator
-     * that {@link Indicator#rollsUp() rolls up}, those of its whole subtree.
+     * An indicator for each unit of the scope (see {@link ScopeStates.Key}), and for all of them together as a
+     * ratio of sums. Each unit counts the figures it reports itself, or, for an indicator that
+     * {@link Indicator#rollsUp() rolls up}, those of its whole subtree. What each unit counts is the scope's running
+     * state; {@code fromCells} rebuilds it from the cells first.
      */
-    ScopeFigures scopeFigures(String indicatorCode, String rootUnitId, String periodText,
-            Predicate<IndicatorFigures.UnitInfo> inScope) {
+    ScopeFigures scopeFigures(String indicatorCode, String rootUnitId, String periodText, Set<String> levels, Set<String> kinds,
+            boolean fromCells) {
         FigureKeys.Keys current = keys.keys();
         Indicator indicator = Optional.ofNullable(current.indicators().get(indicatorCode))
                 .orElseThrow(() -> new NotFound("indicator", indicatorCode));
@@ -101,20 +111,16 @@ class Aggregates {
         ReportingPeriod period = period(periodText);
         UnitTree tree = trees.tree(period);
         UnitNode root = tree.unit(rootUnitId).orElseThrow(() -> new NotFound("unit", rootUnitId));
-        // in tree order: a unit's subtree follows it, so the units that no other in scope holds are found in one pass
-        List<UnitNode> scoped = tree.subtree(rootUnitId).stream().filter(u -> inScope.test(info(u))).toList();
-        Map<String, FigureCell> found = cells.find(scoped.stream().map(UnitNode::unitId).toList(), period, FigureCells.Part.FIGURES);
+        ScopeStates.Key key = new ScopeStates.Key(indicatorCode, rootUnitId, period, levels, kinds);
+        List<ScopeStates.Entry> entries = fromCells ? states.build(key, tree, indicator, codes) : states.entries(key, tree, indicator, codes);
         List<IndicatorFigures.UnitFigures> units = new ArrayList<>();
         Map<String, BigDecimal> whole = new HashMap<>();
-        String holder = null;
-        for (UnitNode unit : scoped) {
-            FigureCell cell = found.get(unit.unitId());
-            Map<String, BigDecimal> counted = indicator.rollsUp() ? totals(cell, codes) : own(cell, codes);
-            Aggregation.Figures figures = Aggregation.figures(indicator, counted);
-            units.add(new IndicatorFigures.UnitFigures(info(unit), figures.numerator(), figures.denominator(), figures.value()));
-            if (!indicator.rollsUp() || holder == null || !tree.below(unit.unitId(), holder)) {
-                holder = unit.unitId();
-                counted.forEach((code, value) -> whole.merge(code, value, BigDecimal::add));
+        for (ScopeStates.Entry entry : entries) {
+            Aggregation.Figures figures = Aggregation.figures(indicator, entry.counted());
+            tree.unit(entry.unitId()).ifPresent(unit -> units.add(new IndicatorFigures.UnitFigures(info(unit), figures.numerator(),
+                    figures.denominator(), figures.value())));
+            if (entry.holder()) {
+                entry.counted().forEach((code, value) -> whole.merge(code, value, BigDecimal::add));
             }
         }
         Aggregation.Figures all = Aggregation.figures(indicator, whole);
@@ -132,14 +138,6 @@ class Aggregates {
             codes.stream().filter(c -> cell.valued.getOrDefault(c, 0) > 0).forEach(c -> totals.put(c, cell.sum.get(c)));
         }
         return totals;
-    }
-
-    private static Map<String, BigDecimal> own(FigureCell cell, Collection<String> codes) {
-        Map<String, BigDecimal> own = new HashMap<>();
-        if (cell != null) {
-            codes.stream().filter(cell.own::containsKey).forEach(c -> own.put(c, cell.own.get(c)));
-        }
-        return own;
     }
 
     private static int reporting(Map<String, Integer> counts, String code) {

@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.danvan.reporting.catalogue.DataElement;
+import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ReportingPeriod;
 
 /**
  * The running totals of one unit over one period: the unit's own facts inside the period (the latest revision
  * of each report, what the event sources give for it), its own value per element, and its subtree's totals
- * as the tree was in the period. Totals are recomputed as a whole from the own values and the children's
- * totals, never incremented, so recomputing twice gives the same document.
+ * as the tree was in the period, with its standing on each form its units owe. Totals are recomputed as a whole
+ * from the own values and the children's totals, never incremented, so recomputing twice gives the same document.
  */
 final class FigureCell {
 
@@ -32,7 +33,11 @@ final class FigureCell {
     final Map<String, Integer> valued = new TreeMap<>();
     final Map<String, Integer> reporting = new TreeMap<>();
     final Map<String, Integer> indicatorReporting = new TreeMap<>();
+    /** by form: the subtree's owing units' accepted reports, so a completeness count is this cell alone */
+    final Map<String, FormTally> standings = new TreeMap<>();
     final Set<String> kids = new LinkedHashSet<>();
+    /** The stored document's version this cell was read at; -1 for a cell not stored (0: stored before versions). */
+    long version = -1;
 
     FigureCell(String unitId, ReportingPeriod period, Map<String, AcceptedValues> facts, Map<String, BigDecimal> events) {
         this.unitId = unitId;
@@ -103,6 +108,7 @@ final class FigureCell {
         valued.clear();
         reporting.clear();
         indicatorReporting.clear();
+        standings.clear();
         kids.clear();
         own.forEach((code, value) -> {
             sum.put(code, value);
@@ -112,6 +118,7 @@ final class FigureCell {
         if (unit != null) {
             count(keys.elementKeys(), unit, tree, reporting);
             count(keys.indicatorKeys(), unit, tree, indicatorReporting);
+            countStandings(keys, unit, tree);
         }
         for (FigureCell child : children) {
             if (child.holdsData()) {
@@ -120,6 +127,7 @@ final class FigureCell {
                 child.valued.forEach((code, n) -> valued.merge(code, n, Integer::sum));
                 child.reporting.forEach((code, n) -> reporting.merge(code, n, Integer::sum));
                 child.indicatorReporting.forEach((code, n) -> indicatorReporting.merge(code, n, Integer::sum));
+                child.standings.forEach((form, tally) -> standings.merge(form, tally, FormTally::plus));
             }
         }
     }
@@ -132,9 +140,38 @@ final class FigureCell {
         }
     }
 
-    /** Whether the subtree has any value (a cell without one is not kept). */
+    /**
+     * The unit's own standing on each form it owes: for each of the form's periods inside this cell's period, its
+     * accepted report of that form and period, late or not. A form of a coarser period than the cell's is owed
+     * nowhere in it (every owing unit then counts as reported, see {@link Completeness}).
+     */
+    private void countStandings(FigureKeys.Keys keys, UnitNode unit, UnitTree tree) {
+        for (FigureKeys.Key key : keys.formKeys()) {
+            ReportForm form = keys.forms().get(key.code());
+            List<ReportingPeriod> owed = period.periodsOf(form.periodType());
+            if (owed.isEmpty() || !key.expects(unit, tree)) {
+                continue;
+            }
+            int received = 0;
+            int late = 0;
+            for (ReportingPeriod due : owed) {
+                ReportsOwed.Standing standing = Completeness.standing(facts.values(), form.code(), due);
+                received += standing == ReportsOwed.Standing.MISSING ? 0 : 1;
+                late += standing == ReportsOwed.Standing.LATE ? 1 : 0;
+            }
+            if (received > 0) {
+                standings.merge(form.code(), new FormTally(received == owed.size() ? 1 : 0, received, late), FormTally::plus);
+            }
+        }
+    }
+
+    /** Whether the subtree has any value or accepted owed report (a cell without either is not kept). */
     boolean holdsData() {
-        return !valued.isEmpty();
+        return !valued.isEmpty() || !standings.isEmpty();
+    }
+
+    boolean stored() {
+        return version >= 0;
     }
 
     boolean empty() {

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
@@ -20,8 +23,11 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.danvan.reporting.forms.ReportingPeriod;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +38,17 @@ import org.springframework.stereotype.Component;
 class FigureCells {
 
     static final String COLLECTION = "figure_cells";
+    private static final String VERSION = "version";
     private static final int PAGE = 5_000;
 
     private final MongoTemplate mongo;
 
     FigureCells(MongoTemplate mongo) {
         this.mongo = mongo;
+        // what a conditional write filters on: the in-memory store answers a filter only from an index of exactly its
+        // fields (by _id and version it would scan the collection); MongoDB needs only the _id index for it
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC)
+                .named("id_version"));
     }
 
     private MongoCollection<Document> collection() {
@@ -49,13 +60,13 @@ class FigureCells {
         ALL(null),
         /** the reports' identity, form, period and lateness: who has reported */
         STANDINGS(new Document("unit", 1).append("period", 1).append("facts.id", 1).append("facts.rev", 1)
-                .append("facts.form", 1).append("facts.period", 1).append("facts.late", 1)),
+                .append("facts.form", 1).append("facts.period", 1).append("facts.late", 1).append("standings", 1)),
         /** subtree totals only: a child's part in its parent's recompute */
         TOTALS(new Document("unit", 1).append("period", 1).append("sum", 1).append("valued", 1).append("reporting", 1)
-                .append("indicatorReporting", 1)),
+                .append("indicatorReporting", 1).append("standings", 1)),
         /** own values and subtree totals with their reporting units: a unit's figures */
         FIGURES(new Document("unit", 1).append("period", 1).append("own", 1).append("sum", 1).append("valued", 1)
-                .append("reporting", 1).append("indicatorReporting", 1));
+                .append("reporting", 1).append("indicatorReporting", 1).append(VERSION, 1));
 
         private final Document projection;
 
@@ -105,14 +116,50 @@ class FigureCells {
         return Set.copyOf(units);
     }
 
-    void write(Collection<FigureCell> cells) {
+    /**
+     * Writes the cells in order, each only if the store still holds the version it was read at (a new one only if
+     * none is stored): false, with the cells after the first refused one left unwritten, when another writer got
+     * there first. Every write is a replacement (an upsert for a new cell, which the store refuses with a
+     * duplicate key when another writer stored one meanwhile), so the driver sends one command for the batch,
+     * not one per change between inserts and replacements.
+     */
+    boolean write(List<FigureCell> cells) {
         List<WriteModel<Document>> writes = new ArrayList<>(cells.size());
+        int replaces = 0;
+        int upserts = 0;
+        int deletes = 0;
         for (FigureCell cell : cells) {
-            writes.add(cell.empty() ? new DeleteOneModel<>(Filters.eq("_id", cell.id()))
-                    : new ReplaceOneModel<>(Filters.eq("_id", cell.id()), encode(cell), new ReplaceOptions().upsert(true)));
+            // a cell stored before versions, and one not stored at all, have none: a filter on null matches both
+            Bson unchanged = Filters.and(Filters.eq("_id", cell.id()), Filters.eq(VERSION, cell.version > 0 ? cell.version : null));
+            if (cell.empty()) {
+                writes.add(new DeleteOneModel<>(unchanged));
+                deletes++;
+            } else {
+                writes.add(new ReplaceOneModel<>(unchanged, encode(cell).append(VERSION, Math.max(cell.version, 0) + 1),
+                        new ReplaceOptions().upsert(!cell.stored())));
+                if (cell.stored()) {
+                    replaces++;
+                } else {
+                    upserts++;
+                }
+            }
         }
-        if (!writes.isEmpty()) {
-            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        if (writes.isEmpty()) {
+            return true;
+        }
+        try {
+            BulkWriteResult result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            if (result.getUpserts().size() != upserts || result.getMatchedCount() != replaces || result.getDeletedCount() != deletes) {
+                return false;
+            }
+            // the versions now stored (0 for a deleted cell): what the scopes' running state compares
+            cells.forEach(cell -> cell.version = cell.empty() ? 0 : Math.max(cell.version, 0) + 1);
+            return true;
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -132,6 +179,7 @@ class FigureCells {
                 .append("sum", numbers(cell.sum)).append("valued", new Document(new LinkedHashMap<>(cell.valued)))
                 .append("reporting", new Document(new LinkedHashMap<>(cell.reporting)))
                 .append("indicatorReporting", new Document(new LinkedHashMap<>(cell.indicatorReporting)))
+                .append("standings", tallies(cell.standings))
                 .append("kids", List.copyOf(cell.kids));
     }
 
@@ -148,13 +196,29 @@ class FigureCells {
                     f.getBoolean("late", false), acceptedOn == null ? null : LocalDate.parse(acceptedOn)));
         }
         FigureCell cell = new FigureCell(unit, period, facts, decimals(d.get("events", Document.class)));
+        Object version = d.get(VERSION);
+        cell.version = version == null ? 0 : ((Number) version).longValue();
         cell.own = decimals(d.get("own", Document.class));
         cell.sum.putAll(decimals(d.get("sum", Document.class)));
         counts(d.get("valued", Document.class), cell.valued);
         counts(d.get("reporting", Document.class), cell.reporting);
         counts(d.get("indicatorReporting", Document.class), cell.indicatorReporting);
+        Document standings = d.get("standings", Document.class);
+        if (standings != null) {
+            standings.forEach((form, t) -> {
+                Document tally = (Document) t;
+                cell.standings.put(form, new FormTally(tally.getInteger("reported"), tally.getInteger("received"), tally.getInteger("late")));
+            });
+        }
         cell.kids.addAll(d.getList("kids", String.class, List.of()));
         return cell;
+    }
+
+    private static Document tallies(Map<String, FormTally> standings) {
+        Document document = new Document();
+        standings.forEach((form, t) -> document.append(form, new Document("reported", t.reported()).append("received", t.received())
+                .append("late", t.late())));
+        return document;
     }
 
     private static Document numbers(Map<String, BigDecimal> values) {

@@ -62,7 +62,8 @@ class FigureKeys {
                 .map(i -> new Key(i.code(), codes(i, elements), levels(all, rawCodes(i)))).toList();
         Map<String, ReportForm> formsByCode = new LinkedHashMap<>();
         all.forEach(f -> formsByCode.put(f.code(), f));
-        return new Keys(elements, indicators, formsByCode, elementKeys, indicatorKeys);
+        List<Key> formKeys = all.stream().map(f -> new Key(f.code(), List.of(), Set.copyOf(properties.levelsOf(f.code())))).toList();
+        return new Keys(elements, indicators, formsByCode, elementKeys, indicatorKeys, formKeys);
     }
 
     /** The elements of an indicator's numerator and denominator. */
@@ -84,7 +85,10 @@ class FigureKeys {
         return levels;
     }
 
-    /** A count of reporting units: the expected units with a value for any of {@code codes}. */
+    /**
+     * A count of reporting units: the expected units with a value for any of {@code codes}; for a form (no codes),
+     * the units that owe it.
+     */
     record Key(String code, List<String> codes, Set<String> levels) {
 
         boolean expects(UnitNode unit, UnitTree tree) {
@@ -93,7 +97,7 @@ class FigureKeys {
     }
 
     record Keys(Map<String, DataElement> elements, Map<String, Indicator> indicators, Map<String, ReportForm> forms,
-            List<Key> elementKeys, List<Key> indicatorKeys) {
+            List<Key> elementKeys, List<Key> indicatorKeys, List<Key> formKeys) {
 
         Key element(String code) {
             return elementKeys.stream().filter(k -> k.code().equals(code)).findFirst().orElseThrow();
@@ -101,6 +105,10 @@ class FigureKeys {
 
         Key indicator(String code) {
             return indicatorKeys.stream().filter(k -> k.code().equals(code)).findFirst().orElseThrow();
+        }
+
+        Key form(String code) {
+            return formKeys.stream().filter(k -> k.code().equals(code)).findFirst().orElseThrow();
         }
     }
 }

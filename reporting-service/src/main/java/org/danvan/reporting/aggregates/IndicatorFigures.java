@@ -3,7 +3,7 @@ package org.danvan.reporting.aggregates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Set;
 
 import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.stereotype.Service;
@@ -19,14 +19,16 @@ public class IndicatorFigures {
     }
 
     /**
-     * The indicator for every unit below (and including) {@code rootUnitId} that {@code inScope} accepts, as the
-     * tree was in the period: each on its own figures (its subtree's, for an indicator that rolls up), and for
-     * all of them together.
+     * The indicator for every unit below (and including) {@code rootUnitId} of these levels and kinds (any, when
+     * empty), as the tree was in the period: each on its own figures (its subtree's, for an indicator that rolls
+     * up), and for all of them together. What each unit counts is kept as running state, changed as cells are;
+     * {@code fromCells} rebuilds it from the cells first (a periodic check, not a read).
      *
      * @throws org.danvan.reporting.catalogue.NotFound for an unknown indicator or a unit not open in the period
      */
-    public Figures figures(String indicatorCode, String rootUnitId, String period, Predicate<UnitInfo> inScope) {
-        Aggregates.ScopeFigures figures = aggregates.scopeFigures(indicatorCode, rootUnitId, period, inScope);
+    public Figures figures(String indicatorCode, String rootUnitId, String period, Set<String> levels, Set<String> kinds,
+            boolean fromCells) {
+        Aggregates.ScopeFigures figures = aggregates.scopeFigures(indicatorCode, rootUnitId, period, levels, kinds, fromCells);
         return new Figures(figures.indicator().code(), figures.period().toString(), figures.period().start(),
                 figures.period().end(), figures.flow(), figures.root(), figures.units(), figures.whole());
     }

@@ -22,8 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -117,7 +115,8 @@ class ReportsOverdue {
 
     private boolean record(String formCode, String unitId, ReportingPeriod period, LocalDate dueOn, LocalDate today) {
         String id = ReportOverdueDocument.idOf(formCode, unitId, period.toString());
-        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), ReportOverdueDocument.class)) {
+        // by id: an exists() is a count, which the in-memory store answers by scanning the whole collection
+        if (mongo.findById(id, ReportOverdueDocument.class) != null) {
             return false;
         }
         OutboxEvent event = OutboxEvent.of(ReportingContract.REPORT_OVERDUE, id,

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.danvan.reporting.forms.ReportingPeriod;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,32 +24,39 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the running totals as facts arrive. A batch first recomputes the own values of the cells its facts
- * fall in, then every ancestor of those units as the tree was in each period, deepest first, each as its own
- * values plus its children's stored totals. Everything written is a whole value computed from stored facts,
- * so a redelivered batch, a replay or a batch cut short by a crash writes the same documents again: a
- * revision's old contribution leaves the totals exactly once. One writer per instance (the lock), so two
- * batches never recompute an ancestor from each other's half-written children.
+ * fall in, then ({@link CellRollup}) every ancestor of those units as the tree was in each period. Everything
+ * written is a whole value computed from stored facts, so a redelivered batch, a replay or a batch cut short by
+ * a crash writes the same documents again: a revision's old contribution leaves the totals exactly once. Any
+ * number of instances may write: each cell is written only if unchanged since it was read, and a batch whose
+ * write was refused is recomputed from fresh reads. Within one instance the topics' batches take turns (the
+ * lock): on two cores, two recomputes of the same national chain at once mostly refuse each other.
  */
 @Component
 public class RunningTotals {
 
     private static final int ROLL_FORWARD_BATCH = 500;
+    /** Recomputes of one batch before it is given back to the binder (which redelivers it). */
+    private static final int ATTEMPTS = 50;
 
     private final FigureCells cells;
-    private final UnitTrees trees;
+    private final CellRollup rollup;
     private final FigureKeys keys;
     private final FigureYears years;
     private final ObjectProvider<FigureSource> sources;
     private final Clock clock;
+    private final Counter refused;
 
-    RunningTotals(FigureCells cells, UnitTrees trees, FigureKeys keys, FigureYears years, ObjectProvider<FigureSource> sources,
-            Clock clock) {
+    RunningTotals(FigureCells cells, CellRollup rollup, FigureKeys keys, FigureYears years, ObjectProvider<FigureSource> sources,
+            Clock clock, MeterRegistry meters) {
         this.cells = cells;
-        this.trees = trees;
+        this.rollup = rollup;
         this.keys = keys;
         this.years = years;
         this.sources = sources;
         this.clock = clock;
+        this.refused = Counter.builder("danvan.figures.writes.refused")
+                .description("Running-total batches recomputed because another writer changed one of their cells first")
+                .register(meters);
     }
 
     /**
@@ -53,6 +64,13 @@ public class RunningTotals {
      * returns the ids ({@code reportId#revision}) of those not seen before.
      */
     synchronized Set<String> acceptReports(Collection<AcceptedValues> reports) {
+        Set<String> fresh = new HashSet<>();
+        // a revision taken by an attempt whose write was refused is fresh again in the next: the union is what this call added
+        retrying(() -> acceptOnce(reports, fresh));
+        return fresh;
+    }
+
+    private boolean acceptOnce(Collection<AcceptedValues> reports, Set<String> fresh) {
         Map<String, List<AcceptedValues>> byCell = new LinkedHashMap<>();
         Map<String, ReportingPeriod> periodOf = new HashMap<>();
         Map<String, String> unitOf = new HashMap<>();
@@ -67,8 +85,7 @@ public class RunningTotals {
         }
         FigureKeys.Keys current = keys.keys();
         Map<String, FigureCell> stored = cells.find(byCell.keySet());
-        Batch batch = new Batch(stored.keySet());
-        Set<String> fresh = new HashSet<>();
+        CellRollup.Batch batch = new CellRollup.Batch();
         byCell.forEach((id, facts) -> {
             FigureCell cell = stored.getOrDefault(id, new FigureCell(unitOf.get(id), periodOf.get(id), Map.of(), Map.of()));
             for (AcceptedValues report : facts) {
@@ -80,8 +97,7 @@ public class RunningTotals {
             cell.recomputeOwn(current.elements());
             batch.changed(cell);
         });
-        rollup(batch, current);
-        return fresh;
+        return rollup.write(batch, current);
     }
 
     /**
@@ -89,6 +105,10 @@ public class RunningTotals {
      * change moves take the source's new values.
      */
     public synchronized void figuresChanged(FigureSource source, Map<String, Set<LocalDate>> daysByUnit) {
+        retrying(() -> figuresChangedOnce(source, daysByUnit));
+    }
+
+    private boolean figuresChangedOnce(FigureSource source, Map<String, Set<LocalDate>> daysByUnit) {
         int lastYear = Math.max(LocalDate.now(clock).getYear(), years.last());
         Map<ReportingPeriod, Set<String>> unitsByPeriod = new TreeMap<>(FigureYears.ORDER);
         daysByUnit.forEach((unit, days) -> days.forEach(day -> {
@@ -101,7 +121,7 @@ public class RunningTotals {
         List<String> ids = new ArrayList<>();
         unitsByPeriod.forEach((period, units) -> units.forEach(u -> ids.add(FigureCell.idOf(u, period))));
         Map<String, FigureCell> stored = cells.find(ids);
-        Batch batch = new Batch(stored.keySet());
+        CellRollup.Batch batch = new CellRollup.Batch();
         Set<String> codes = source.elementCodes();
         Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> byPeriod = source.figures(daysByUnit.keySet(), unitsByPeriod.keySet());
         unitsByPeriod.forEach((period, units) -> {
@@ -117,7 +137,7 @@ public class RunningTotals {
                 batch.changed(cell);
             }
         });
-        rollup(batch, current);
+        return rollup.write(batch, current);
     }
 
     /**
@@ -154,6 +174,7 @@ public class RunningTotals {
                 unit.parents().forEach(link -> touched.add(link.parentId()));
             }
         }
+        rollup.treeChanged();
         Set<Integer> known = years.all();
         if (known.isEmpty()) {
             return;
@@ -161,109 +182,23 @@ public class RunningTotals {
         // every year with facts, and the years a stock is carried through, up to the clock's
         int first = known.stream().mapToInt(Integer::intValue).min().orElseThrow();
         int last = Math.max(years.last(), LocalDate.now(clock).getYear());
-        Batch batch = new Batch(Set.of());
-        for (ReportingPeriod period : FigurePeriods.ofYears(first, last)) {
-            touched.forEach(unit -> batch.mark(unit, period));
-        }
-        rollup(batch, keys.keys());
-    }
-
-    /**
-     * Recomputes the marked cells and their ancestors of every period, deepest first: one read per depth for all
-     * periods together, one bulk write at the end.
-     */
-    private void rollup(Batch batch, FigureKeys.Keys current) {
-        Map<ReportingPeriod, UnitTree> treeOf = new HashMap<>();
-        Map<String, Integer> depth = new HashMap<>();
-        Map<String, Set<String>> chainChildren = new HashMap<>();
-        Map<String, ReportingPeriod> periodOf = new HashMap<>();
-        batch.marked.forEach((period, units) -> {
-            UnitTree tree = treeOf.computeIfAbsent(period, trees::tree);
-            units.forEach(unit -> climb(tree, unit, depth, chainChildren, periodOf));
+        retrying(() -> {
+            CellRollup.Batch batch = new CellRollup.Batch();
+            for (ReportingPeriod period : FigurePeriods.ofYears(first, last)) {
+                touched.forEach(unit -> batch.mark(unit, period));
+            }
+            return rollup.write(batch, keys.keys());
         });
-        Map<String, FigureCell> work = new HashMap<>(batch.cells);
-        load(work, depth.keySet(), periodOf, batch);
-        int deepest = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        List<FigureCell> written = new ArrayList<>();
-        for (int level = deepest; level >= 0; level--) {
-            int at = level;
-            List<String> ids = depth.entrySet().stream().filter(e -> e.getValue() == at).map(Map.Entry::getKey).toList();
-            Map<String, ReportingPeriod> kids = new HashMap<>();
-            ids.forEach(id -> work.get(id).kids.forEach(k -> kids.put(FigureCell.idOf(k, periodOf.get(id)), periodOf.get(id))));
-            // a child outside the chain is only read (its totals), never written
-            kids.keySet().removeAll(work.keySet());
-            if (!kids.isEmpty()) {
-                work.putAll(cells.find(kids.keySet(), FigureCells.Part.TOTALS));
-            }
-            for (String id : ids) {
-                FigureCell cell = work.get(id);
-                UnitTree tree = treeOf.get(cell.period);
-                Set<String> candidates = new HashSet<>(cell.kids);
-                candidates.addAll(chainChildren.getOrDefault(id, Set.of()));
-                List<FigureCell> children = candidates.stream().filter(k -> cell.unitId.equals(tree.parentOf(k)))
-                        .map(k -> work.get(FigureCell.idOf(k, cell.period))).filter(c -> c != null).toList();
-                cell.recomputeTotals(tree, current, children);
-                if (!cell.empty() || batch.existed.contains(id)) {
-                    written.add(cell);
-                }
-            }
-        }
-        cells.write(written);
     }
 
-    /** Numbers the unit's cell and its ancestors' by depth (the root 0) and links each to the chain member below it. */
-    private static void climb(UnitTree tree, String unit, Map<String, Integer> depth, Map<String, Set<String>> chainChildren,
-            Map<String, ReportingPeriod> periodOf) {
-        List<String> chain = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String at = unit; at != null && seen.add(at); at = tree.parentOf(at)) {
-            chain.add(at);
-        }
-        for (int i = 0; i < chain.size(); i++) {
-            String id = FigureCell.idOf(chain.get(i), tree.period());
-            periodOf.put(id, tree.period());
-            depth.merge(id, chain.size() - 1 - i, Math::max);
-            if (i > 0) {
-                chainChildren.computeIfAbsent(id, p -> new HashSet<>()).add(chain.get(i - 1));
+    /** Runs {@code attempt} until its write is not refused; a batch that keeps losing goes back to the binder. */
+    private void retrying(BooleanSupplier attempt) {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            if (attempt.getAsBoolean()) {
+                return;
             }
+            refused.increment();
         }
-    }
-
-    /** Reads the cells among {@code ids} not yet in {@code work}; a missing one starts empty. */
-    private void load(Map<String, FigureCell> work, Collection<String> ids, Map<String, ReportingPeriod> periodOf, Batch batch) {
-        List<String> missing = ids.stream().filter(id -> !work.containsKey(id)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        Map<String, FigureCell> found = cells.find(missing);
-        work.putAll(found);
-        batch.existed.addAll(found.keySet());
-        for (String id : missing) {
-            if (!work.containsKey(id)) {
-                ReportingPeriod period = periodOf.get(id);
-                work.put(id, new FigureCell(id.substring(period.toString().length() + 1), period, Map.of(), Map.of()));
-            }
-        }
-    }
-
-    /** The cells a batch changed and the units to recompute, per period. */
-    private static final class Batch {
-
-        final Map<String, FigureCell> cells = new HashMap<>();
-        final Map<ReportingPeriod, Set<String>> marked = new TreeMap<>(FigureYears.ORDER);
-        final Set<String> existed;
-
-        Batch(Set<String> existed) {
-            this.existed = new HashSet<>(existed);
-        }
-
-        void changed(FigureCell cell) {
-            cells.put(cell.id(), cell);
-            mark(cell.unitId, cell.period);
-        }
-
-        void mark(String unit, ReportingPeriod period) {
-            marked.computeIfAbsent(period, p -> new HashSet<>()).add(unit);
-        }
+        throw new ConcurrentModificationException("figure cells kept changing under " + ATTEMPTS + " recomputes of one batch");
     }
 }

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Set;
 
 import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
@@ -57,11 +57,19 @@ class Attainment {
     }
 
     AttainmentView evaluate(TargetDocument directive, TargetSpec target, String periodText, LocalDate today) {
+        return evaluate(directive, target, periodText, today, false);
+    }
+
+    /** As {@link #evaluate(TargetDocument, TargetSpec, String, LocalDate)}, with the scope's figures rebuilt from the cells. */
+    AttainmentView recheck(TargetDocument directive, TargetSpec target, String periodText, LocalDate today) {
+        return evaluate(directive, target, periodText, today, true);
+    }
+
+    private AttainmentView evaluate(TargetDocument directive, TargetSpec target, String periodText, LocalDate today,
+            boolean fromCells) {
         String period = judgedPeriod(target, periodText, today);
-        Predicate<IndicatorFigures.UnitInfo> inScope = unit ->
-                (target.levels().isEmpty() || target.levels().contains(unit.level()))
-                        && (target.unitKinds().isEmpty() || target.unitKinds().contains(unit.kind()));
-        IndicatorFigures.Figures values = figures.figures(target.indicatorCode(), directive.issuerUnitId(), period, inScope);
+        IndicatorFigures.Figures values = figures.figures(target.indicatorCode(), directive.issuerUnitId(), period,
+                Set.copyOf(target.levels()), Set.copyOf(target.unitKinds()), fromCells);
         LocalDate spanStart = values.start();
         LocalDate spanEnd = values.end();
         TargetPeriod when = target.period();

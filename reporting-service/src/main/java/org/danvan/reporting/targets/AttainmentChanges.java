@@ -79,7 +79,8 @@ class AttainmentChanges {
         for (TargetSpec target : directive.targets()) {
             for (String period : periods(target, today)) {
                 try {
-                    changed += record(attainment.evaluate(directive, target, period, today));
+                    // the periodic check rebuilds the scope's running state from the cells: a write it missed is caught here
+                    changed += record(attainment.recheck(directive, target, period, today));
                 } catch (NotFound e) {
                     // the issuer or the indicator is not known (yet): nothing to judge
                     log.debug("target {}/{} not evaluated: {}", directive.directiveId(), target.targetId(), e.getMessage());

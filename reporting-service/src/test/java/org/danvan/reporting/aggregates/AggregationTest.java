@@ -19,6 +19,7 @@ import org.danvan.reporting.catalogue.LocalizedText;
 import org.danvan.reporting.catalogue.SumExpression;
 import org.danvan.reporting.catalogue.ValueType;
 import org.danvan.reporting.forms.PeriodType;
+import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ReportingPeriod;
 import org.junit.jupiter.api.Test;
 
@@ -65,18 +66,29 @@ class AggregationTest {
             Map<String, List<AcceptedValues>> reports) {
         ReportingPeriod p = ReportingPeriod.of(period);
         UnitTree tree = new UnitTree(units, p);
-        Map<String, DataElement> byCode = elements.stream().collect(Collectors.toMap(DataElement::code, e -> e));
-        FigureKeys.Keys keys = new FigureKeys.Keys(byCode, Map.of(), Map.of(),
-                elements.stream().map(e -> new FigureKeys.Key(e.code(), List.of(e.code()), Set.of("COMMUNE"))).toList(), List.of());
-        return cell(tree, keys, root, reports);
+        return cell(tree, keys(elements), root, reports, new HashMap<>());
     }
 
-    private static FigureCell cell(UnitTree tree, FigureKeys.Keys keys, String unitId, Map<String, List<AcceptedValues>> reports) {
+    /** The elements and DV-6T (semiannual) expected from the units of COMMUNE level. */
+    static FigureKeys.Keys keys(List<DataElement> elements) {
+        Map<String, DataElement> byCode = elements.stream().collect(Collectors.toMap(DataElement::code, e -> e));
+        ReportForm form = new ReportForm("DV-6T", new LocalizedText("DV-6T", "DV-6T"), PeriodType.SEMIANNUAL, List.of(), List.of());
+        return new FigureKeys.Keys(byCode, Map.of(), Map.of(form.code(), form),
+                elements.stream().map(e -> new FigureKeys.Key(e.code(), List.of(e.code()), Set.of("COMMUNE"))).toList(), List.of(),
+                List.of(new FigureKeys.Key(form.code(), List.of(), Set.of("COMMUNE"))));
+    }
+
+    /** The unit's cell recomputed from its children's, each kept in {@code all} as the store would (not when empty). */
+    private static FigureCell cell(UnitTree tree, FigureKeys.Keys keys, String unitId, Map<String, List<AcceptedValues>> reports,
+            Map<String, FigureCell> all) {
         Map<String, AcceptedValues> facts = new HashMap<>();
         reports.getOrDefault(unitId, List.of()).forEach(r -> facts.put(r.reportId(), r));
         FigureCell cell = new FigureCell(unitId, tree.period(), facts, Map.of());
         cell.recomputeOwn(keys.elements());
-        cell.recomputeTotals(tree, keys, tree.children(unitId).stream().map(c -> cell(tree, keys, c.unitId(), reports)).toList());
+        cell.recomputeTotals(tree, keys, tree.children(unitId).stream().map(c -> cell(tree, keys, c.unitId(), reports, all)).toList());
+        if (!cell.empty()) {
+            all.put(unitId, cell);
+        }
         return cell;
     }
 
@@ -204,27 +216,70 @@ class AggregationTest {
     }
 
     @Test
-    void completenessListsTheUnitsThatHaveNotReportedWithThePeriodsTheyOwe() {
-        List<UnitNode> communes = List.of(unit("a", "COMMUNE"), unit("b", "COMMUNE"), unit("c", "COMMUNE"));
-        AcceptedValues aH1 = report("a", "2025H1", Map.of("RESIDENTS", 1));
-        AcceptedValues aH2 = report("a", "2025H2", Map.of("RESIDENTS", 1));
+    void completenessCountsFromTheCellAndListsOnlyTheUnitsStillOwingWithThePeriodsTheyOwe() {
+        List<UnitNode> units = List.of(unit("p", "PROVINCE"), unit("d", "DISTRICT", under("p")), unit("e", "DISTRICT", under("p")),
+                unit("a", "COMMUNE", under("d")), unit("b", "COMMUNE", under("d")), unit("c", "COMMUNE", under("d")),
+                unit("x", "COMMUNE", under("e")), unit("y", "COMMUNE", under("e")), unit("z", "COMMUNE", under("e")));
         AcceptedValues bH1 = new AcceptedValues("b/2025H1", 1, "DV-6T", "b", ReportingPeriod.of("2025H1"), Map.of(), Map.of(),
                 true, null);
+        Map<String, List<AcceptedValues>> reports = byUnit(report("a", "2025H1", Map.of("RESIDENTS", 1)),
+                report("a", "2025H2", Map.of("RESIDENTS", 1)), bH1,
+                // another form's report, and one for a period DV-6T does not owe, count for nothing
+                new AcceptedValues("c/other", 1, "DV-NAM", "c", ReportingPeriod.of("2025"), Map.of(), Map.of(), false, null),
+                new AcceptedValues("c/q1", 1, "DV-6T", "c", ReportingPeriod.of("2025Q1"), Map.of(), Map.of(), false, null),
+                report("x", "2025H1", Map.of()), report("x", "2025H2", Map.of()), report("y", "2025H1", Map.of()),
+                report("y", "2025H2", Map.of()), report("z", "2025H1", Map.of()), report("z", "2025H2", Map.of()));
 
-        CompletenessView view = Completeness.of("DV-6T", PeriodType.SEMIANNUAL, "d", ReportingPeriod.of("2025"), communes,
-                byUnit(aH1, aH2, bH1));
-
-        assertThat(view.expectedUnits()).isEqualTo(3);
-        assertThat(view.reportedUnits()).isEqualTo(1);
-        assertThat(view.expectedReports()).isEqualTo(6);
-        assertThat(view.receivedReports()).isEqualTo(3);
-        assertThat(view.onTime()).isEqualTo(2);
-        assertThat(view.late()).isEqualTo(1);
-        assertThat(view.completeness()).isEqualByComparingTo("50.00");
-        assertThat(view.timeliness()).isEqualByComparingTo("33.33");
-        assertThat(view.notReported()).extracting(CompletenessView.Missing::unitId, CompletenessView.Missing::missingPeriods)
+        CompletenessView district = completeness(units, reports, "d", "2025");
+        assertThat(district.expectedUnits()).isEqualTo(3);
+        assertThat(district.reportedUnits()).isEqualTo(1);
+        assertThat(district.expectedReports()).isEqualTo(6);
+        assertThat(district.receivedReports()).isEqualTo(3);
+        assertThat(district.onTime()).isEqualTo(2);
+        assertThat(district.late()).isEqualTo(1);
+        assertThat(district.completeness()).isEqualByComparingTo("50.00");
+        assertThat(district.timeliness()).isEqualByComparingTo("33.33");
+        assertThat(district.notReported()).extracting(CompletenessView.Missing::unitId, CompletenessView.Missing::missingPeriods)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("b", List.of("2025H2")),
                         org.assertj.core.groups.Tuple.tuple("c", List.of("2025H1", "2025H2")));
+
+        CompletenessView province = completeness(units, reports, "p", "2025");
+        assertThat(province.expectedUnits()).isEqualTo(6);
+        assertThat(province.reportedUnits()).isEqualTo(4);
+        assertThat(province.receivedReports()).isEqualTo(9);
+        assertThat(province.notReported()).extracting(CompletenessView.Missing::unitId).containsExactly("b", "c");
+        assertThat(completeness(units, reports, "e", "2025").notReported()).isEmpty();
+
+        // a half owes only itself; a quarter owes nothing of a semiannual form, so every owing unit has reported
+        assertThat(completeness(units, reports, "p", "2025H2").receivedReports()).isEqualTo(4);
+        CompletenessView quarter = completeness(units, reports, "p", "2025Q1");
+        assertThat(quarter.reportedUnits()).isEqualTo(6);
+        assertThat(quarter.expectedReports()).isZero();
+        assertThat(quarter.completeness()).isNull();
+        assertThat(quarter.notReported()).isEmpty();
+    }
+
+    /** Completeness of DV-6T below {@code root} as the service reads it: the root's cell, then the cells owing. */
+    private static CompletenessView completeness(List<UnitNode> units, Map<String, List<AcceptedValues>> reports, String root,
+            String periodText) {
+        ReportingPeriod period = ReportingPeriod.of(periodText);
+        UnitTree tree = new UnitTree(units, period);
+        FigureKeys.Keys keys = keys(List.of(RESIDENTS));
+        Map<String, FigureCell> cells = new HashMap<>();
+        cell(tree, keys, root, reports, cells);
+        FigureKeys.Key form = keys.form("DV-6T");
+        List<ReportingPeriod> owed = period.periodsOf(PeriodType.SEMIANNUAL);
+        FormTally tally = cells.containsKey(root) ? cells.get(root).standings.getOrDefault("DV-6T", FormTally.NONE) : FormTally.NONE;
+        List<String> read = new ArrayList<>();
+        List<CompletenessView.Missing> missing = Completeness.owing(form, owed, root, tree, ids -> {
+            read.addAll(ids);
+            Map<String, FigureCell> found = new HashMap<>();
+            ids.stream().filter(cells::containsKey).forEach(id -> found.put(id, cells.get(id)));
+            return found;
+        });
+        // a subtree whose every owing unit has reported is never read below its root
+        assertThat(read).doesNotContain("x", "y", "z");
+        return Completeness.of("DV-6T", root, period, tree.expectedCount(root, form.levels()), owed, tally, missing);
     }
 
     @Test

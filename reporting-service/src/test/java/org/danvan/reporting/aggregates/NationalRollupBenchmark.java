@@ -156,6 +156,7 @@ class NationalRollupBenchmark {
             put("pipeline: raw KafkaConsumer read of the same records (ceiling)", raw);
             put("pipeline: ratio service / raw consumer", String.format("%.4f", (double) rate(stream.size(), streamStored - streamStart)
                     / lastRawRate));
+            put("pipeline: batches recomputed because another writer changed a cell first", refused());
             memory("memory after reports and membership");
 
             // the reads, each sequential, then 50 readers at once
@@ -194,7 +195,7 @@ class NationalRollupBenchmark {
             // 4. rebuild every aggregate input from the topics
             Map<String, Object> expected = national(RATE_INDICATOR);
             Map<String, Object> expectedFlow = national(FLOW_INDICATOR);
-            for (String collection : List.of("aggregate_units", "aggregate_meta", FigureCells.COLLECTION, "figure_meta",
+            for (String collection : List.of("aggregate_units", "aggregate_meta", FigureCells.COLLECTION, ScopeStates.COLLECTION, "figure_meta",
                     "membership_branches", "membership_counts")) {
                 mongo.remove(new Query(), collection);
             }
@@ -210,6 +211,7 @@ class NationalRollupBenchmark {
             put("rebuild: wipe -> all stored", seconds(rebuildStored - rebuildStart) + " s = " + rate(replayed, rebuildStored - rebuildStart)
                     + " records/s");
             put("rebuild: first national query after it (cold tree)", millis(rebuildAnswered - rebuildStored) + " ms");
+            put("batches recomputed because another writer changed a cell first (whole run)", refused());
             memory("memory at the end");
         }
         StringBuilder block = new StringBuilder("\n==== NationalRollupBenchmark (broker and store in this JVM, "
@@ -325,6 +327,11 @@ class NationalRollupBenchmark {
             }
             return handled;
         }
+    }
+
+    private long refused() {
+        Counter refused = meters.find("danvan.figures.writes.refused").counter();
+        return refused == null ? 0 : (long) refused.count();
     }
 
     private long consumed(Set<String> types) {
