@@ -85,10 +85,7 @@ class NationalRollupBenchmark {
     private static final String YEAR = "2025";
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("danvan.benchmark.patience-minutes", 20));
 
-    private final int communes = Integer.getInteger("danvan.benchmark.communes", 3300);
-    private final int villages = Integer.getInteger("danvan.benchmark.villages", 100_000);
     private final int samples = Integer.getInteger("danvan.benchmark.samples", 50);
-    private final int enrolmentsPerBranch = Integer.getInteger("danvan.benchmark.enrolments-per-branch", 4);
 
     @Autowired
     TestRestTemplate http;
@@ -107,7 +104,7 @@ class NationalRollupBenchmark {
     Consumer<Message<List<byte[]>>> membershipEvents;
 
     private final Map<String, String> summary = new LinkedHashMap<>();
-    private final RollupWorkload workload = new RollupWorkload(communes, villages, enrolmentsPerBranch);
+    private final RollupWorkload workload = RollupWorkload.asked();
 
     @BeforeEach
     void signIn() {

@@ -46,6 +46,21 @@ public final class RollupWorkload {
         this.enrolmentsPerBranch = enrolmentsPerBranch;
     }
 
+    /**
+     * The workload the benchmarks' command line asks for ({@code -Ddanvan.benchmark.communes}, {@code .villages},
+     * {@code .enrolments-per-branch}), by default the nation's: 3,300 communes and 100,000 villages.
+     */
+    public static RollupWorkload asked() {
+        return new RollupWorkload(Integer.getInteger("danvan.benchmark.communes", 3300),
+                Integer.getInteger("danvan.benchmark.villages", 100_000),
+                Integer.getInteger("danvan.benchmark.enrolments-per-branch", 4));
+    }
+
+    /** How big it is, for a benchmark's summary. */
+    public String size() {
+        return communes + " communes, " + villages + " villages";
+    }
+
     /** The commune codes {@link #tree()} generated, in order. */
     public List<String> communeIds() {
         return communeIds;

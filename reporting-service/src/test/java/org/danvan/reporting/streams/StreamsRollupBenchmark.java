@@ -68,10 +68,7 @@ class StreamsRollupBenchmark {
     private static final String STREAMS_SETTING = "danvan.benchmark.streams.";
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("danvan.benchmark.patience-minutes", 20));
 
-    private final int communes = Integer.getInteger("danvan.benchmark.communes", 3300);
-    private final int villages = Integer.getInteger("danvan.benchmark.villages", 100_000);
     private final int samples = Integer.getInteger("danvan.benchmark.samples", 50);
-    private final int enrolmentsPerBranch = Integer.getInteger("danvan.benchmark.enrolments-per-branch", 4);
     private final int threads = Integer.getInteger("danvan.benchmark.stream-threads", 2);
     private final BenchmarkFigures figures = new BenchmarkFigures();
 
@@ -80,7 +77,7 @@ class StreamsRollupBenchmark {
         String servers = TestInfrastructure.endpoints().kafkaBootstrapServers();
         createTopics(servers);
         Path state = Files.createTempDirectory("rollup-streams");
-        RollupWorkload workload = new RollupWorkload(communes, villages, enrolmentsPerBranch);
+        RollupWorkload workload = RollupWorkload.asked();
         try (KafkaProducer<String, byte[]> producer = producer(servers)) {
             List<ProducerRecord<String, byte[]>> units = workload.tree();
             units.forEach(producer::send);
@@ -151,7 +148,7 @@ class StreamsRollupBenchmark {
         }
         figures.summary("StreamsRollupBenchmark (broker and " + threads + "-thread topology in this JVM, settings " + settings() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / 1_048_576 + " MB; "
-                + communes + " communes, " + villages + " villages)");
+                + workload.size() + ")");
     }
 
     private KafkaStreams start(String servers, Path stateDir) {
