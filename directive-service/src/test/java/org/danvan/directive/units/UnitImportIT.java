@@ -135,8 +135,11 @@ class UnitImportIT {
             Map<?, ?> found = http.getForObject("/api/v1/units?q=hiep thanh 3.1&level=COMMUNE&asOf=2024-01-01&size=100", Map.class);
             assertThat((List<?>) found.get("items")).anySatisfy(u -> assertThat(((Map<?, ?>) u).get("code")).isEqualTo(run + "-D3-C1"));
 
+            // every imported unit's registration published, each event counted once by its id
             await().atMost(Duration.ofSeconds(90)).until(() -> probe.records().stream()
-                    .filter(r -> r.key() != null && r.key().startsWith(run)).map(r -> r.key()).distinct().count() == codes.size());
+                    .filter(r -> r.key() != null && r.key().startsWith(run))
+                    .filter(r -> DirectiveContract.UNIT_REGISTERED.equals(EventProbe.header(r, "ce_type")))
+                    .map(r -> EventProbe.header(r, "ce_id")).distinct().count() == codes.size());
         }
     }
 

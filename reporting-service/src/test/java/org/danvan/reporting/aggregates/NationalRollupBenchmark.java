@@ -28,13 +28,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.contracts.directive.TargetPeriod;
@@ -114,7 +111,7 @@ class NationalRollupBenchmark {
     @Test
     void rollsUpANationalTree() throws Exception {
         String servers = TestInfrastructure.endpoints().kafkaBootstrapServers();
-        try (KafkaProducer<String, byte[]> producer = producer(servers)) {
+        try (KafkaProducer<String, byte[]> producer = RollupWorkload.producer(servers)) {
             // 1. the tree
             List<ProducerRecord<String, byte[]>> units = workload.tree();
             long unitsStart = System.nanoTime();
@@ -235,15 +232,6 @@ class NationalRollupBenchmark {
         return directiveId;
     }
 
-    private static KafkaProducer<String, byte[]> producer(String servers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "5",
-                ProducerConfig.BATCH_SIZE_CONFIG, "262144",
-                ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(256L << 20)),
-                new StringSerializer(), new ByteArraySerializer());
-    }
 
     private static KafkaConsumer<String, byte[]> consumer(String servers) {
         return new KafkaConsumer<>(Map.of(

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.KafkaCloudEvents;
@@ -189,5 +193,16 @@ public final class RollupWorkload {
     public static ProducerRecord<String, byte[]> event(String topic, String type, String key, Object data) {
         return KafkaCloudEvents.toRecord(topic, new CloudEvent(UUID.randomUUID().toString(), "/benchmark", type, key, Instant.now(),
                 EventJson.write(data)));
+    }
+
+    /** A producer that publishes the workload fast: batched, every record acknowledged by the broker. */
+    public static KafkaProducer<String, byte[]> producer(String servers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "5",
+                ProducerConfig.BATCH_SIZE_CONFIG, "262144",
+                ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(256L << 20)),
+                new StringSerializer(), new ByteArraySerializer());
     }
 }

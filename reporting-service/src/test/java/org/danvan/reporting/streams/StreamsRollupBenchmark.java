@@ -23,12 +23,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -78,7 +75,7 @@ class StreamsRollupBenchmark {
         createTopics(servers);
         Path state = Files.createTempDirectory("rollup-streams");
         RollupWorkload workload = RollupWorkload.asked();
-        try (KafkaProducer<String, byte[]> producer = producer(servers)) {
+        try (KafkaProducer<String, byte[]> producer = RollupWorkload.producer(servers)) {
             List<ProducerRecord<String, byte[]>> units = workload.tree();
             units.forEach(producer::send);
             producer.flush();
@@ -249,15 +246,5 @@ class StreamsRollupBenchmark {
             }
             admin.createTopics(topics).all().get();
         }
-    }
-
-    private static KafkaProducer<String, byte[]> producer(String servers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "5",
-                ProducerConfig.BATCH_SIZE_CONFIG, "262144",
-                ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(256L << 20)),
-                new StringSerializer(), new ByteArraySerializer());
     }
 }
