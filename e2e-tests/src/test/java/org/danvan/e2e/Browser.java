@@ -20,10 +20,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
@@ -84,7 +86,25 @@ final class Browser implements AutoCloseable {
     void submit(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(left(page));
+    }
+
+    /**
+     * Selenium's {@code stalenessOf}, except that Chromium, asked about the old page while the new one replaces it,
+     * may answer "node does not belong to the document" instead of "stale element": that means not yet, ask again.
+     */
+    private static ExpectedCondition<Boolean> left(WebElement page) {
+        ExpectedCondition<Boolean> stale = ExpectedConditions.stalenessOf(page);
+        return browser -> {
+            try {
+                return stale.apply(browser);
+            } catch (WebDriverException replacing) {
+                if (String.valueOf(replacing.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw replacing;
+            }
+        };
     }
 
     /** On the Keycloak login page the web application sent the browser to: signs in as a demo user. */

@@ -24,6 +24,12 @@ final class ServiceProcess {
 
     private static final Path ROOT = Path.of(System.getProperty("danvan.root", "..")).toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * The JVM settings of {@code ./danvan up}, replaced as there by {@code DANVAN_JVM_OPTS} (a benchmark runs the
+     * services with the full JIT, as the containers do, or records them with Flight Recorder).
+     */
+    private static final String JVM_OPTIONS = System.getenv().getOrDefault("DANVAN_JVM_OPTS",
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -Xss512k");
 
     private final String name;
     private final int port;
@@ -52,8 +58,9 @@ final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them before this module)");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m"));
+        command.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(arguments));
         Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
         try {
