@@ -1,5 +1,6 @@
 package org.danvan.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,10 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** The pages render without the platform (nothing is called before a form is sent or a staff page opened). */
 @SpringBootTest
@@ -65,6 +68,14 @@ class PagesTest {
     void htmxAndTheStyleSheetAreServedFromTheApplication() throws Exception {
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
         mvc.perform(get("/css/danvan.css")).andExpect(status().isOk());
+    }
+
+    @Test
+    void pageLinksAreNotLookedUpAsStaticResources() {
+        // the resource chain's link filter would look every link of a page up on the class path
+        assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+                .filteredOn(registration -> registration.getFilter() instanceof ResourceUrlEncodingFilter)
+                .isNotEmpty().noneMatch(FilterRegistrationBean::isEnabled);
     }
 
     @Test
