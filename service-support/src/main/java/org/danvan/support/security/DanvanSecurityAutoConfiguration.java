@@ -3,6 +3,7 @@ package org.danvan.support.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,7 +42,7 @@ public class DanvanSecurityAutoConfiguration {
                         ? properties.jwkSetUri() : properties.issuer() + "/protocol/openid-connect/certs").build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new AllowedClientValidator(properties.clients())));
-        return decoder;
+        return new CachedJwtDecoder(decoder, properties.tokenCacheSize(), Clock.systemUTC());
     }
 
     @Bean
