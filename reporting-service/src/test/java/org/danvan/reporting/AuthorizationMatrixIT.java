@@ -190,12 +190,18 @@ class AuthorizationMatrixIT {
                 new Cell("cadre B", cadreB, HttpMethod.GET, figures + a, null, 404),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/indicators/ENROLMENT_RATE/values.csv?period=2025&unit=" + a, null, 404),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/completeness?form=DV-6T&period=2025&unit=" + p, null, 404),
+                new Cell("reviewer P", reviewerP, HttpMethod.GET, "/api/v1/completeness/forms?period=2025&unit=" + p, null, 200),
+                new Cell("cadre A", cadreA, HttpMethod.GET, "/api/v1/completeness/forms?period=2025&unit=" + a, null, 200),
+                new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/completeness/forms?period=2025&unit=" + a, null, 404),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/completeness/forms?period=2025&unit=" + a, null, 403),
                 new Cell("citizen", citizen, HttpMethod.GET, figures + a, null, 403),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/data-elements/RESIDENTS/values?period=2025&unit=" + a, null, 404),
                 new Cell("cadre B", cadreB, HttpMethod.GET, "/api/v1/indicators/ENROLMENT_RATE/values.xlsx?period=2025&unit=" + a, null, 404),
                 // targets: readers only, and only the directives they may see (DirectiveVisibilityIT covers the scope)
                 new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/targets?directive=" + directive, null, 403),
                 new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/targets/" + directive + "/T1/attainment", null, 403),
+                new Cell("citizen", citizen, HttpMethod.GET, "/api/v1/targets/" + directive + "/T1/attainments?period=2025", null, 403),
+                new Cell("cadre A", cadreA, HttpMethod.GET, "/api/v1/targets/" + directive + "/T1/attainments?period=2025&unit=" + b, null, 404),
                 // a directive's duty: the issuer's side, and the staff of the unit it reports via, nothing more
                 new Cell("reviewer P", reviewerP, HttpMethod.GET, duty, null, 200),
                 new Cell("cadre V", cadreV, HttpMethod.GET, duty, null, 200),

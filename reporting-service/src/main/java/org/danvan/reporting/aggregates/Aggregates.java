@@ -3,8 +3,10 @@ package org.danvan.reporting.aggregates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,26 +75,38 @@ class Aggregates {
                 scope.tree().expectedCount(unitId, levels), rows);
     }
 
-    /**
-     * The counts are the unit's cell alone; the units still owing are read below it only where its subtree
-     * counts fewer reported units than owe the form.
-     */
-    CompletenessView completeness(String formCode, String unitId, String periodText) {
-        FigureKeys.Keys current = keys.keys();
-        ReportForm form = Optional.ofNullable(current.forms().get(formCode))
+    CompletenessView completeness(String formCode, String unitId, String periodText, Locale locale) {
+        ReportForm form = Optional.ofNullable(keys.keys().forms().get(formCode))
                 .orElseThrow(() -> new NotFound("report-form", formCode));
-        FigureKeys.Key owes = current.form(formCode);
+        return completeness(List.of(form), unitId, periodText, locale).getFirst();
+    }
+
+    /** Completeness of every form below the unit, in the order of their codes. */
+    List<CompletenessView> completenessOfEveryForm(String unitId, String periodText, Locale locale) {
+        List<ReportForm> forms = keys.keys().forms().values().stream().sorted(Comparator.comparing(ReportForm::code)).toList();
+        return completeness(forms, unitId, periodText, locale);
+    }
+
+    /**
+     * The counts are the unit's cell alone, read once for all the forms; the units still owing are read below it
+     * only where its subtree counts fewer reported units than owe the form.
+     */
+    private List<CompletenessView> completeness(List<ReportForm> forms, String unitId, String periodText, Locale locale) {
+        FigureKeys.Keys current = keys.keys();
         ReportingPeriod period = period(periodText);
         UnitTree tree = trees.tree(period);
         tree.unit(unitId).orElseThrow(() -> new NotFound("unit", unitId));
-        List<ReportingPeriod> owed = period.periodsOf(form.periodType());
-        int expected = tree.expectedCount(unitId, owes.levels());
         FigureCell root = cells.find(List.of(unitId), period, FigureCells.Part.STANDINGS).get(unitId);
-        FormTally tally = root == null ? FormTally.NONE : root.standings.getOrDefault(form.code(), FormTally.NONE);
-        boolean allReported = owed.isEmpty() || tally.reported() >= expected;
-        List<CompletenessView.Missing> missing = allReported ? List.of()
-                : Completeness.owing(owes, owed, unitId, tree, ids -> cells.find(ids, period, FigureCells.Part.STANDINGS));
-        return Completeness.of(form.code(), unitId, period, expected, owed, tally, missing);
+        return forms.stream().map(form -> {
+            FigureKeys.Key owes = current.form(form.code());
+            List<ReportingPeriod> owed = period.periodsOf(form.periodType());
+            int expected = tree.expectedCount(unitId, owes.levels());
+            FormTally tally = root == null ? FormTally.NONE : root.standings.getOrDefault(form.code(), FormTally.NONE);
+            boolean allReported = owed.isEmpty() || tally.reported() >= expected;
+            List<CompletenessView.Missing> missing = allReported ? List.of()
+                    : Completeness.owing(owes, owed, unitId, tree, ids -> cells.find(ids, period, FigureCells.Part.STANDINGS));
+            return Completeness.of(form.code(), form.name().in(locale), unitId, period, expected, owed, tally, missing);
+        }).toList();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.danvan.support.security.Callers;
 import org.springframework.http.HttpHeaders;
@@ -92,9 +93,17 @@ class AggregatesController {
 
     @GetMapping("/completeness")
     CompletenessView completeness(@RequestParam("form") String form, @RequestParam("unit") String unit,
-            @RequestParam("period") String period) {
+            @RequestParam("period") String period, Locale locale) {
         requireScope(unit);
-        return aggregates.completeness(form, unit, period);
+        return aggregates.completeness(form, unit, period, locale);
+    }
+
+    /** Every form's completeness below the unit in one answer (a dashboard's table), in the order of their codes. */
+    @GetMapping("/completeness/forms")
+    List<CompletenessView> completenessOfEveryForm(@RequestParam("unit") String unit, @RequestParam("period") String period,
+            Locale locale) {
+        requireScope(unit);
+        return aggregates.completenessOfEveryForm(unit, period, locale);
     }
 
     private static String text(String value) {

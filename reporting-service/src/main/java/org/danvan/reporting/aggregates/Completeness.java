@@ -30,13 +30,13 @@ final class Completeness {
      * @param owed     the form's periods inside {@code period}
      * @param tally    the subtree's standing on the form, from its cell
      */
-    static CompletenessView of(String formCode, String unitId, ReportingPeriod period, int expected, List<ReportingPeriod> owed,
+    static CompletenessView of(String formCode, String formName, String unitId, ReportingPeriod period, int expected, List<ReportingPeriod> owed,
             FormTally tally, List<CompletenessView.Missing> missing) {
         int expectedReports = expected * owed.size();
         // a form owed nowhere in the period: every owing unit has reported all it owes
         int reported = owed.isEmpty() ? expected : tally.reported();
         int onTime = tally.received() - tally.late();
-        return new CompletenessView(formCode, unitId, period.toString(), expected, reported, expectedReports, tally.received(),
+        return new CompletenessView(formCode, formName, unitId, period.toString(), expected, reported, expectedReports, tally.received(),
                 onTime, tally.late(), percent(tally.received(), expectedReports), percent(onTime, expectedReports), missing);
     }
 

@@ -15,4 +15,11 @@ final class AttainmentProblems {
             super(HttpStatus.BAD_REQUEST, "attainment-bad-period", String.valueOf(period));
         }
     }
+
+    /** No period, or more than one call may judge. */
+    static final class PeriodCount extends DanvanProblem {
+        PeriodCount(int asked, int most) {
+            super(HttpStatus.BAD_REQUEST, "attainment-period-count", asked, most);
+        }
+    }
 }

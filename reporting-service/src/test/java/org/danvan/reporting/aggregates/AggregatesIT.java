@@ -186,6 +186,12 @@ class AggregatesIT {
                 .containsEntry("receivedReports", 2).containsEntry("onTime", 1).containsEntry("late", 1);
         assertThat((List<Map<String, Object>>) completeness.get("notReported")).singleElement()
                 .satisfies(m -> assertThat(m).containsEntry("unitId", silent).containsEntry("missingPeriods", List.of("2025H1")));
+        // every form in one answer, each as its own read gives it (with the form's name in the caller's language)
+        List<Map<String, Object>> everyForm = http.getForObject("/api/v1/completeness/forms?unit=" + district + "&period=2025H1",
+                List.class);
+        assertThat(everyForm).extracting(form -> form.get("formCode")).contains("DV-6T").isSorted();
+        assertThat(everyForm).filteredOn(form -> "DV-6T".equals(form.get("formCode"))).singleElement()
+                .isEqualTo(completeness).satisfies(form -> assertThat((String) form.get("formName")).isNotBlank());
 
         ResponseEntity<byte[]> csv = http.getForEntity("/api/v1/indicators/ENROLMENT_RATE/values.csv?unit=" + district
                 + "&period=2025H1", byte[].class);

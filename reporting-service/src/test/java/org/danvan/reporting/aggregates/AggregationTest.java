@@ -279,7 +279,7 @@ class AggregationTest {
         });
         // a subtree whose every owing unit has reported is never read below its root
         assertThat(read).doesNotContain("x", "y", "z");
-        return Completeness.of("DV-6T", root, period, tree.expectedCount(root, form.levels()), owed, tally, missing);
+        return Completeness.of("DV-6T", "Báo cáo 6 tháng", root, period, tree.expectedCount(root, form.levels()), owed, tally, missing);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -152,7 +153,7 @@ class ConcurrentWritersIT {
             firstDistrict = firstDistrict.add(BigDecimal.valueOf(residents(i, i < BATCH ? REVISIONS + 1 : REVISIONS)));
         }
         assertThat(aggregates.element("RESIDENTS", "huyen-0-" + run, "2025H1").value()).isEqualByComparingTo(firstDistrict);
-        CompletenessView completeness = aggregates.completeness("DV-6T", province, "2025H1");
+        CompletenessView completeness = aggregates.completeness("DV-6T", province, "2025H1", Locale.ENGLISH);
         assertThat(completeness.reportedUnits()).isEqualTo(communes.size());
         assertThat(completeness.receivedReports()).isEqualTo(communes.size());
         assertThat(completeness.notReported()).isEmpty();

@@ -147,5 +147,19 @@ class PerUnitTargetsIT {
         assertThat(models).containsEntry("unitsMet", 17).containsEntry("rule", "EVERY_UNIT");
         assertThat(number(whole(models).get("value"))).isEqualByComparingTo("94.44");
         assertThat(whole(models)).containsEntry("status", "NOT_MET");
+
+        // a chart's series in one call: each period judged as its own read judges it, in the order asked
+        String series = "/api/v1/targets/" + directiveId + "/T1/attainments?period=2024&period=2025";
+        List<Map<String, Object>> both = http.getForObject(series, List.class);
+        assertThat(both).extracting(view -> view.get("period")).containsExactly("2024", "2025");
+        assertThat(both.get(1)).isEqualTo(enrolment);
+        // narrowed to a commune: its units only, and no whole for a scope it does not cover
+        Map<String, Object> x1 = (Map<String, Object>) http.getForObject(series + "&unit=" + kit.id("X1"), List.class).get(1);
+        assertThat(units(x1)).isNotEmpty().allSatisfy(u -> assertThat((String) u.get("code")).startsWith("X1"));
+        assertThat(x1).containsEntry("unitsInScope", units(x1).size()).containsEntry("whole", null);
+        String thirteen = "period=2025&".repeat(TargetController.MAX_PERIODS + 1);
+        ResponseEntity<String> tooMany = http.getForEntity("/api/v1/targets/" + directiveId + "/T1/attainments?" + thirteen, String.class);
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooMany.getBody()).contains("attainment-period-count", "period");
     }
 }

@@ -56,13 +56,9 @@ public final class ReportingApi {
     public record Entry(String unitId, String code, String name, String level, BigDecimal value, String status) {
     }
 
+    /** Completeness of a standing form below a unit ({@code /api/v1/completeness/forms}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Form(String code, String name) {
-    }
-
-    /** Completeness of a standing form below a unit ({@code /api/v1/completeness}). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FormCompleteness(String formCode, String unitId, String period, int expectedUnits, int reportedUnits,
+    public record FormCompleteness(String formCode, String formName, String unitId, String period, int expectedUnits, int reportedUnits,
             int expectedReports, int receivedReports, int onTime, int late, BigDecimal completeness, List<Missing> notReported) {
 
         public FormCompleteness {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -73,20 +74,20 @@ class UnitDashboard {
         List<Periods> series = period.series(CHART_PERIODS);
         List<List<ReportingApi.Target>> targets = calls.all(directives.stream()
                 .<Supplier<List<ReportingApi.Target>>>map(d -> () -> figures.targets(d.id())).toList());
-        // every target's attainment over the chart's periods, all asked at once
-        List<Supplier<ReportingApi.Attainment>> reads = new ArrayList<>();
+        // every target's attainment over the chart's periods: one call per target, all asked at once
+        List<Supplier<List<ReportingApi.Attainment>>> reads = new ArrayList<>();
         for (int d = 0; d < directives.size(); d++) {
             String directiveId = directives.get(d).id();
             for (ReportingApi.Target target : targets.get(d)) {
-                series.forEach(p -> reads.add(() -> figures.attainment(directiveId, target.targetId(), p)));
+                reads.add(() -> figures.attainments(directiveId, target.targetId(), series, unit));
             }
         }
-        Iterator<ReportingApi.Attainment> attainments = calls.all(reads).iterator();
+        Iterator<List<ReportingApi.Attainment>> attainments = calls.all(reads).iterator();
         List<TargetLine> lines = new ArrayList<>();
         for (int d = 0; d < directives.size(); d++) {
             boolean issuer = unit.equals(directives.get(d).content().issuerUnitId());
             for (ReportingApi.Target target : targets.get(d)) {
-                List<ReportingApi.Attainment> over = series.stream().map(p -> attainments.next()).toList();
+                List<ReportingApi.Attainment> over = attainments.next();
                 // the series ends with the period asked for
                 ReportingApi.Attainment now = over.getLast();
                 ReportingApi.Entry own = ownEntry(now, unit);
@@ -114,29 +115,25 @@ class UnitDashboard {
      * through it; a form nobody below owes in the period is left out.
      */
     List<ReportLine> reports(List<ReportingApi.Directive> directives, String unit, Periods period) {
-        List<ReportingApi.Form> forms = figures.forms();
         // the duties of the directives the unit issued or that report through it
         List<ReportingApi.Directive> dutyBound = directives.stream().filter(directive -> {
             ReportingApi.Duty duty = directive.content().reportingDuty();
             return duty != null && (unit.equals(directive.content().issuerUnitId()) || unit.equals(duty.viaUnitId()));
         }).toList();
-        Call<List<ReportingApi.FormCompleteness>> standing = calls.fork(() -> calls.all(forms.stream()
-                .<Supplier<ReportingApi.FormCompleteness>>map(form -> () -> notFoundAsNull(() -> figures.completeness(form.code(), unit, period)))
-                .toList()));
+        // none: the unit is not in the period's tree
+        Call<List<ReportingApi.FormCompleteness>> standing = calls.fork(() -> Objects.requireNonNullElse(
+                notFoundAsNull(() -> figures.completeness(unit, period)), List.of()));
         // null: reporting-service has not read the directive's duty yet, or it is not this unit's to see
         List<ReportingApi.DutyCompleteness> duties = calls.all(dutyBound.stream()
                 .<Supplier<ReportingApi.DutyCompleteness>>map(directive -> () -> notFoundAsNull(() -> figures.duty(directive.id(), period)))
                 .toList());
         List<ReportLine> lines = new ArrayList<>();
-        List<ReportingApi.FormCompleteness> completeness = standing.join();
-        for (int i = 0; i < forms.size(); i++) {
-            ReportingApi.Form form = forms.get(i);
-            ReportingApi.FormCompleteness c = completeness.get(i);
-            if (c != null && c.expectedReports() > 0) {
-                lines.add(new ReportLine(form.code(), form.name(), false, c.expectedUnits(), c.reportedUnits(),
+        for (ReportingApi.FormCompleteness c : standing.join()) {
+            if (c.expectedReports() > 0) {
+                lines.add(new ReportLine(c.formCode(), c.formName(), false, c.expectedUnits(), c.reportedUnits(),
                         c.expectedReports(), c.receivedReports(), c.onTime(), c.late(), c.completeness(),
                         c.notReported().stream().map(m -> new Owing(m.unitId(), m.name(), m.level(),
-                                m.missingPeriods().stream().map(p -> new Owed(form.code(), p)).toList())).toList()));
+                                m.missingPeriods().stream().map(p -> new Owed(c.formCode(), p)).toList())).toList()));
             }
         }
         for (ReportingApi.DutyCompleteness c : duties) {

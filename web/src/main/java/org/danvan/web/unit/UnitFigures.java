@@ -1,6 +1,7 @@
 package org.danvan.web.unit;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.danvan.web.api.Problems;
 import org.springframework.http.ResponseEntity;
@@ -30,19 +31,21 @@ class UnitFigures {
         return targets == null ? List.of() : List.of(targets);
     }
 
-    ReportingApi.Attainment attainment(String directiveId, String targetId, Periods period) {
-        return Problems.call(() -> gateway.get().uri("/api/v1/targets/{d}/{t}/attainment?period={p}", directiveId, targetId, period)
-                .retrieve().body(ReportingApi.Attainment.class));
+    /** A target's attainment for each period, in that order, of the units at and below {@code unit}. */
+    List<ReportingApi.Attainment> attainments(String directiveId, String targetId, List<Periods> periods, String unit) {
+        String query = periods.stream().map(p -> "period=" + p).collect(Collectors.joining("&"));
+        ReportingApi.Attainment[] series = Problems.call(() -> gateway.get()
+                .uri("/api/v1/targets/{d}/{t}/attainments?" + query + "&unit={u}", directiveId, targetId, unit)
+                .retrieve().body(ReportingApi.Attainment[].class));
+        return series == null ? List.of() : List.of(series);
     }
 
-    List<ReportingApi.Form> forms() {
-        ReportingApi.Form[] forms = Problems.call(() -> gateway.get().uri("/api/v1/report-forms").retrieve().body(ReportingApi.Form[].class));
+    /** Every standing form's completeness below the unit, in the user's language. */
+    List<ReportingApi.FormCompleteness> completeness(String unit, Periods period) {
+        ReportingApi.FormCompleteness[] forms = Problems.call(() -> gateway.get()
+                .uri("/api/v1/completeness/forms?unit={u}&period={p}", unit, period)
+                .retrieve().body(ReportingApi.FormCompleteness[].class));
         return forms == null ? List.of() : List.of(forms);
-    }
-
-    ReportingApi.FormCompleteness completeness(String form, String unit, Periods period) {
-        return Problems.call(() -> gateway.get().uri("/api/v1/completeness?form={f}&unit={u}&period={p}", form, unit, period)
-                .retrieve().body(ReportingApi.FormCompleteness.class));
     }
 
     ReportingApi.DutyCompleteness duty(String directiveId, Periods period) {

@@ -71,13 +71,15 @@ class MyUnitPageTest {
         when(figures.targets("d1")).thenReturn(List.of(new ReportingApi.Target("d1", "05-NQ/TU", "t1", "ENROLMENT_RATE", "GTE",
                 new BigDecimal("95"), null, "PERCENT", "Tỷ lệ kết nạp")));
         ReportingApi.Entry whole = new ReportingApi.Entry("DT", "DT", "Tỉnh ủy Lâm Đồng", "PROVINCE", new BigDecimal("50"), "NOT_MET");
-        when(figures.attainment(eq("d1"), eq("t1"), any())).thenReturn(new ReportingApi.Attainment("d1", "t1", "2025", "RATE", null, 2, 0, List.of()));
-        when(figures.attainment("d1", "t1", Periods.parse("2026")))
-                .thenReturn(new ReportingApi.Attainment("d1", "t1", "2026", "RATE", whole, 2, 1, List.of(X1, X2)));
-        when(figures.forms()).thenReturn(List.of(new ReportingApi.Form("DV-NAM", "Báo cáo năm")));
-        when(figures.completeness("DV-NAM", "DT", Periods.parse("2026"))).thenReturn(new ReportingApi.FormCompleteness("DV-NAM",
-                "DT", "2026", 2, 1, 2, 1, 1, 0, new BigDecimal("50"),
-                List.of(new ReportingApi.Missing("DT-X2", "DT-X2", "Xã Hiệp Thạnh", "COMMUNE", List.of("2026")))));
+        // the chart's series: nothing judged before 2026
+        when(figures.attainments(eq("d1"), eq("t1"), any(), eq("DT"))).thenAnswer(call -> call.<List<Periods>>getArgument(2).stream()
+                .map(p -> p.equals(Periods.parse("2026"))
+                        ? new ReportingApi.Attainment("d1", "t1", "2026", "RATE", whole, 2, 1, List.of(X1, X2))
+                        : new ReportingApi.Attainment("d1", "t1", p.toString(), "RATE", null, 2, 0, List.of()))
+                .toList());
+        when(figures.completeness("DT", Periods.parse("2026"))).thenReturn(List.of(new ReportingApi.FormCompleteness("DV-NAM",
+                "Báo cáo năm", "DT", "2026", 2, 1, 2, 1, 1, 0, new BigDecimal("50"),
+                List.of(new ReportingApi.Missing("DT-X2", "DT-X2", "Xã Hiệp Thạnh", "COMMUNE", List.of("2026"))))));
         when(figures.duty(anyString(), any())).thenThrow(new org.danvan.web.api.ApiProblemException(
                 new org.danvan.web.api.ApiProblem(null, "Not Found", 404, null, null)));
         when(cases.queue("DT")).thenReturn(List.of());
