@@ -8,6 +8,7 @@ import org.danvan.contracts.CloudEvent;
 import org.danvan.contracts.EventJson;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.contracts.directive.DirectiveRevoked;
 import org.danvan.support.events.InboundEventReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,13 @@ class DirectiveEventsBinding {
                 boolean applied = false;
                 for (DirectiveEventHandler handler : handlers) {
                     applied |= handler.apply(event.id(), directive);
+                }
+                outcome = applied ? "applied" : "duplicate";
+            } else if (DirectiveContract.DIRECTIVE_REVOKED.equals(event.type())) {
+                DirectiveRevoked revoked = EventJson.read(event.data(), DirectiveRevoked.class);
+                boolean applied = false;
+                for (DirectiveEventHandler handler : handlers) {
+                    applied |= handler.revoke(event.id(), revoked);
                 }
                 outcome = applied ? "applied" : "duplicate";
             }

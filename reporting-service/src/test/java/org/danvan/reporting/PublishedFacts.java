@@ -21,6 +21,7 @@ import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.directive.DirectiveAmended;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.contracts.directive.DirectiveRevoked;
 import org.danvan.contracts.directive.ReportingDuty;
 import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.contracts.reporting.ReportAccepted;
@@ -164,6 +165,12 @@ public final class PublishedFacts {
                 new DirectiveAmended(issued.directiveId(), version, issued.number(), issued.kind(), issued.title(),
                         issued.issuerUnitId(), issued.issuedOn(), recipientUnitIds, issued.targets(), issued.reportingDuty(),
                         List.of("recipients"))));
+    }
+
+    /** Revokes an issued directive as {@code version}, taking effect on {@code effectiveOn}. */
+    public void revoke(DirectiveIssued issued, int version, LocalDate effectiveOn) {
+        probe.send(record(DirectiveContract.DIRECTIVES.name(), DirectiveContract.DIRECTIVE_REVOKED, issued.directiveId(),
+                new DirectiveRevoked(issued.directiveId(), version, effectiveOn, "Thay thế bằng văn bản mới", null)));
     }
 
     public void report(String unitCode, int revision, String form, String period, Map<String, Integer> numbers) {

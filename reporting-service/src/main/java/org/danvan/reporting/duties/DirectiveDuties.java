@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.danvan.contracts.directive.DirectiveIssued;
+import org.danvan.contracts.directive.DirectiveRevoked;
 import org.danvan.contracts.directive.ReportingDuty;
 import org.danvan.reporting.DirectiveEventHandler;
 import org.danvan.support.persistence.DuplicateKeys;
@@ -45,6 +46,20 @@ class DirectiveDuties implements DirectiveEventHandler {
                 .set("viaUnitId", duty == null ? null : duty.viaUnitId())
                 .set("lastEventId", eventId);
         return DuplicateKeys.firstWrite(() -> mongo.upsert(olderOrAbsent, update, DutyDocument.class));
+    }
+
+    /**
+     * Keeps the day the revocation takes effect, unless a version at least as new is stored: the duty owes no
+     * report for a period that ends on or after it.
+     */
+    @Override
+    public boolean revoke(String eventId, DirectiveRevoked revoked) {
+        Query older = Query.query(Criteria.where("_id").is(revoked.directiveId()).and("directiveVersion").lt(revoked.version()));
+        Update update = new Update()
+                .set("directiveVersion", revoked.version())
+                .set("revokedOn", revoked.effectiveOn())
+                .set("lastEventId", eventId);
+        return mongo.updateFirst(older, update, DutyDocument.class).getModifiedCount() > 0;
     }
 
     Optional<DutyDocument> find(String directiveId) {

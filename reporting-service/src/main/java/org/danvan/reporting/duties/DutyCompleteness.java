@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * Completeness of a directive's reporting duty (DOMAIN §4): its recipients open in the period owe, for each of
  * its cadences, one report of the cadence's form per cadence period inside the period asked about and ending
- * on or after the issue date, due {@code dueOffsetDays} after that period ends.
+ * on or after the issue date — and, for a revoked directive, before its revocation took effect — due
+ * {@code dueOffsetDays} after that period ends.
  */
 @Service
 class DutyCompleteness {
@@ -44,7 +45,7 @@ class DutyCompleteness {
         List<ReportsOwed.UnitStanding> notReported = tally.units().stream().filter(u -> !u.complete())
                 .map(u -> new ReportsOwed.UnitStanding(u.unitId(), u.code(), u.name(), u.level(), u.missing())).toList();
         return new DutyCompletenessView(duty.directiveId(), duty.number(), duty.title(), duty.issuerUnitId(),
-                duty.reportToUnitId(), duty.viaUnitId(), period.toString(),
+                duty.reportToUnitId(), duty.viaUnitId(), duty.revokedOn(), period.toString(),
                 owed.stream().map(DutyCompletenessView.Owed::of).toList(), tally.expectedUnits(), tally.reportedUnits(),
                 tally.expectedReports(), tally.received(), tally.onTime(), tally.late(), tally.completeness(),
                 tally.timeliness(), tally.units(), notReported);
@@ -64,8 +65,10 @@ class DutyCompleteness {
         List<ReportsOwed.Owed> owed = new ArrayList<>();
         for (ReportingDuty.Cadence cadence : duty.cadences()) {
             for (ReportingPeriod p : period.periodsOf(PeriodType.valueOf(cadence.name()))) {
-                // a duty does not reach back to periods over before the directive was issued
-                if (duty.issuedOn() == null || !p.end().isBefore(duty.issuedOn())) {
+                // a duty does not reach back to periods over before the directive was issued, nor on past its revocation
+                boolean afterIssue = duty.issuedOn() == null || !p.end().isBefore(duty.issuedOn());
+                boolean beforeRevocation = duty.revokedOn() == null || p.end().isBefore(duty.revokedOn());
+                if (afterIssue && beforeRevocation) {
                     owed.add(new ReportsOwed.Owed(properties.formOf(cadence), p, p.end().plusDays(duty.dueOffsetDays())));
                 }
             }

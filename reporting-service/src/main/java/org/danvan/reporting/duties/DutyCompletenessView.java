@@ -9,6 +9,7 @@ import org.danvan.reporting.aggregates.ReportsOwed;
 /**
  * Who has reported on a directive's duty for a period.
  *
+ * @param revokedOn       the day the directive's revocation took effect (nothing is owed for periods ending then or later), or null
  * @param owed            the reports each recipient owes in the period: a form per cadence period, with its due date
  * @param expectedUnits   the recipients open in the period
  * @param reportedUnits   recipients with every owed report received
@@ -19,7 +20,7 @@ import org.danvan.reporting.aggregates.ReportsOwed;
  * @param notReported     the units still owing reports, with only those reports
  */
 public record DutyCompletenessView(String directiveId, String number, String title, String issuerUnitId,
-        String reportToUnitId, String viaUnitId, String period, List<Owed> owed, int expectedUnits,
+        String reportToUnitId, String viaUnitId, LocalDate revokedOn, String period, List<Owed> owed, int expectedUnits,
         int reportedUnits, int expectedReports, int receivedReports, int onTime, int late, BigDecimal completeness,
         BigDecimal timeliness, List<ReportsOwed.UnitStanding> units, List<ReportsOwed.UnitStanding> notReported) {
 

@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A directive's reporting duty as last issued: the units its recipients resolved to (who must report), its
  * cadences and due offset, whom it reports to and via whom. {@code directiveVersion} guards every write, so a
- * redelivered or older event never overwrites a newer one. A directive without a duty has no cadences.
+ * redelivered or older event never overwrites a newer one. A directive without a duty has no cadences; a revoked
+ * one keeps the day its revocation takes effect ({@code revokedOn}).
  */
 @Document("directive_duties")
 record DutyDocument(
@@ -25,6 +26,7 @@ record DutyDocument(
         int dueOffsetDays,
         String reportToUnitId,
         String viaUnitId,
+        LocalDate revokedOn,
         String lastEventId) {
 
     DutyDocument {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -125,6 +126,30 @@ class DutyCompletenessIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(operator, path).getBody().get("expectedUnits"), Integer.valueOf(24)::equals);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> get(operator, path).getBody().get("expectedUnits"), Integer.valueOf(24)::equals);
+        }
+    }
+
+    @Test
+    void aRevokedDirectiveOwesNoReportForAPeriodEndingOnOrAfterItsRevocation() throws IOException {
+        try (EventProbe probe = new EventProbe()) {
+            PublishedFacts kit = new PublishedFacts(probe);
+            PublishedFacts.Issued dispatch = kit.issueFixtureDirective("246-CV-TU.json", kit.registerFixtureUnits("quang-ngai-units.json"));
+            String operator = TestTokens.issue("test-operator", null, "operator");
+            String year = "/api/v1/duties/" + dispatch.directiveId() + "/completeness?period=2022";
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(operator, year),
+                    r -> r.getStatusCode().value() == 200 && Integer.valueOf(75).equals(r.getBody().get("expectedReports")));
+
+            // revoked from 1 September 2022: the first half was over and is still owed, the second half and the year are not
+            kit.revoke(dispatch.event(), 2, LocalDate.of(2022, 9, 1));
+            Map<String, Object> revoked = await().atMost(Duration.ofSeconds(60)).until(() -> get(operator, year).getBody(),
+                    body -> "2022-09-01".equals(body.get("revokedOn")));
+            assertThat(revoked).containsEntry("expectedReports", 25);
+            assertThat((List<Map<String, Object>>) revoked.get("owed")).singleElement()
+                    .satisfies(owed -> assertThat(owed).containsEntry("period", "2022H1"));
+            // an older version delivered again does not bring the duty back
+            kit.publish(dispatch.event());
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> get(operator, year).getBody().get("expectedReports"), Integer.valueOf(25)::equals);
         }
     }
 }
