@@ -10,6 +10,7 @@ import java.util.Set;
 import org.danvan.web.api.ConcurrentCalls;
 import org.danvan.web.api.ConcurrentCalls.Call;
 import org.danvan.web.api.Table;
+import org.danvan.web.cases.CaseViews;
 import org.danvan.web.cases.StaffCases;
 import org.danvan.web.units.UnitApi;
 import org.danvan.web.units.UnitTree;
@@ -63,19 +64,21 @@ class MyUnitController {
         if (shown == null) {
             return "unit/today";
         }
-        // the subtree starts with the unit itself: one call for both
+        // the subtree starts with the unit itself: one call for both; the directives and cases are read beside it
+        Call<List<ReportingApi.Directive>> inForce = calls.fork(dashboard::directives);
+        Call<List<CaseViews.StaffCase>> queue = calls.fork(() -> cases.queue(shown));
         List<UnitApi.Unit> subtree = tree.subtree(shown, today);
         UnitApi.Unit current = subtree.getFirst();
         Set<String> codes = new HashSet<>();
         subtree.forEach(u -> codes.add(u.code()));
-        List<ReportingApi.Directive> directives = dashboard.directives();
+        List<ReportingApi.Directive> directives = inForce.join();
         model.addAttribute("unit", current);
         model.addAttribute("trail", trail(shown, mine, today));
         model.addAttribute("children", subtree.stream().filter(u -> shown.equals(u.parentId())).toList());
         // the three tables' reads side by side: the page waits for the slowest, not for their sum
         Call<List<UnitDashboard.TargetLine>> targets = calls.fork(() -> dashboard.targets(directives, shown, codes, asked));
         Call<List<UnitDashboard.ReportLine>> reports = calls.fork(() -> dashboard.reports(directives, shown, asked));
-        model.addAttribute("cases", cases.queue(shown));
+        model.addAttribute("cases", queue.join());
         model.addAttribute("targets", targets.join());
         model.addAttribute("reports", reports.join());
         return "unit/today";
