@@ -126,7 +126,8 @@ class ReportsOverdue {
         unitIds.forEach(unit -> unitById.put(ReportOverdueDocument.idOf(formCode, unit, period.toString()), unit));
         Query stored = Query.query(Criteria.where("_id").in(unitById.keySet()));
         stored.fields().include("_id");
-        mongo.find(stored, Document.class, mongo.getCollectionName(ReportOverdueDocument.class)).forEach(d -> unitById.remove(d.getString("_id")));
+        mongo.find(stored, Document.class, mongo.getCollectionName(ReportOverdueDocument.class))
+                .forEach(d -> unitById.remove(d.getString("_id")));
         List<ReportOverdueDocument> detected = unitById.values().stream()
                 .map(unit -> ReportOverdueDocument.detected(formCode, unit, period.toString(), dueOn, today)).toList();
         return writes.insertNew(detected).size();

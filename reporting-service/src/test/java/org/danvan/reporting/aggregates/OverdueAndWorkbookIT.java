@@ -176,7 +176,8 @@ class OverdueAndWorkbookIT {
         Query ours = Query.query(Criteria.where("_id").in(keys));
         assertThat(mongo.count(ours, ReportOverdueDocument.class)).isEqualTo(communes.size());
         // every record's event published (its outbox drained): all that can reach the topic is there
-        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.find(ours, org.bson.Document.class, mongo.getCollectionName(ReportOverdueDocument.class)).stream()
+        String collection = mongo.getCollectionName(ReportOverdueDocument.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.find(ours, org.bson.Document.class, collection).stream()
                 .allMatch(d -> d.getList("outbox", Object.class, List.of()).isEmpty()));
         Map<String, Set<String>> eventIds = await().atMost(Duration.ofSeconds(30)).until(() -> eventIdsByKey(keys),
                 ids -> ids.keySet().equals(keys));
@@ -187,8 +188,8 @@ class OverdueAndWorkbookIT {
 
     /** The distinct event ids read so far under each of these keys. */
     private static Map<String, Set<String>> eventIdsByKey(Set<String> keys) {
-        return probe.records().stream().filter(r -> keys.contains(r.key())).collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.mapping(r -> EventProbe.header(r, "ce_id"), Collectors.toSet())));
+        return probe.records().stream().filter(r -> keys.contains(r.key())).collect(Collectors.groupingBy(
+                ConsumerRecord::key, Collectors.mapping(r -> EventProbe.header(r, "ce_id"), Collectors.toSet())));
     }
 
     @Test

@@ -216,7 +216,8 @@ class AggregateWritesIT {
             assertThat(stored.getList("outbox", Document.class)).hasSize(1);
         }
         Document kept = mongo.getCollection("hammered").find(new Document("_id", taken)).first();
-        assertThat(kept.getList("outbox", Document.class)).extracting(e -> e.getString("eventId")).containsExactly(storedEvent);
+        assertThat(kept.getList("outbox", Document.class)).extracting(e -> e.getString("eventId"))
+                .containsExactly(storedEvent);
         assertThat(writes.insertNew(batch)).as("a re-run stores nothing").isEmpty();
     }
 }
