@@ -45,10 +45,11 @@ class FigureCells {
 
     FigureCells(MongoTemplate mongo) {
         this.mongo = mongo;
-        // what a conditional write filters on: the in-memory store answers a filter only from an index of exactly its
-        // fields (by _id and version it would scan the collection); MongoDB needs only the _id index for it
+        // what a conditional write filters on: the in-memory store answers a filter only from a unique index of exactly
+        // its fields and ignores any other index (so the non-unique "id_version" before it never served); unique
+        // because _id is. MongoDB needs only the _id index for it
         mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC)
-                .named("id_version"));
+                .unique().named("id_version_unique"));
     }
 
     private MongoCollection<Document> collection() {
@@ -129,8 +130,9 @@ class FigureCells {
         int upserts = 0;
         int deletes = 0;
         for (FigureCell cell : cells) {
-            // a cell stored before versions, and one not stored at all, have none: a filter on null matches both
-            Bson unchanged = Filters.and(Filters.eq("_id", cell.id()), Filters.eq(VERSION, cell.version > 0 ? cell.version : null));
+            // a cell stored before versions, and one not stored at all, have none: a filter on null matches both. One
+            // document, not Filters.and (which the driver sends as $and, a filter no index of the in-memory store serves)
+            Bson unchanged = new Document("_id", cell.id()).append(VERSION, cell.version > 0 ? cell.version : null);
             if (cell.empty()) {
                 writes.add(new DeleteOneModel<>(unchanged));
                 deletes++;

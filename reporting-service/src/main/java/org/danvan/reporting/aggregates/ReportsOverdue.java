@@ -2,6 +2,7 @@ package org.danvan.reporting.aggregates;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,17 +12,17 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.danvan.contracts.reporting.ReportOverdue;
-import org.danvan.contracts.reporting.ReportingContract;
+import org.bson.Document;
 import org.danvan.reporting.forms.PeriodType;
 import org.danvan.reporting.forms.ReportForm;
 import org.danvan.reporting.forms.ReportForms;
 import org.danvan.reporting.forms.ReportingPeriod;
-import org.danvan.support.outbox.OutboxEvent;
+import org.danvan.support.aggregate.AggregateWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,6 +38,8 @@ import org.springframework.stereotype.Component;
 class ReportsOverdue {
 
     private static final Logger log = LoggerFactory.getLogger(ReportsOverdue.class);
+    /** Overdue records per bulk write (and per read of those already stored). */
+    private static final int BATCH = 500;
 
     private final ReportForms forms;
     private final UnitTrees trees;
@@ -44,19 +47,22 @@ class ReportsOverdue {
     private final AggregatesProperties aggregates;
     private final ReportOverdueProperties properties;
     private final MongoTemplate mongo;
+    private final AggregateWrites writes;
     private final MeterRegistry meters;
     private final Map<String, AtomicInteger> late = new ConcurrentHashMap<>();
 
     private final Clock clock;
 
     ReportsOverdue(ReportForms forms, UnitTrees trees, FigureCells cells, AggregatesProperties aggregates,
-            ReportOverdueProperties properties, MongoTemplate mongo, MeterRegistry meters, Clock clock) {
+            ReportOverdueProperties properties, MongoTemplate mongo, AggregateWrites writes, MeterRegistry meters,
+            Clock clock) {
         this.forms = forms;
         this.trees = trees;
         this.cells = cells;
         this.aggregates = aggregates;
         this.properties = properties;
         this.mongo = mongo;
+        this.writes = writes;
         this.meters = meters;
         this.clock = clock;
     }
@@ -87,15 +93,12 @@ class ReportsOverdue {
                 List<UnitNode> open = units.stream().filter(u -> tree.unit(u.unitId()).isPresent()).toList();
                 List<UnitNode> expected = Aggregation.expectedUnits(tree, open, aggregates.levelsOf(form.code()));
                 Set<String> reported = cells.reportingUnits(form.code(), period);
+                List<String> owing = expected.stream().map(UnitNode::unitId).filter(u -> !reported.contains(u)).toList();
+                missing += owing.size();
                 LocalDate dueOn = period.end().plusDays(properties.graceDays());
-                for (UnitNode unit : expected) {
-                    if (reported.contains(unit.unitId())) {
-                        continue;
-                    }
-                    missing++;
-                    if (record(form.code(), unit.unitId(), period, dueOn, today)) {
-                        published++;
-                    }
+                for (int from = 0; from < owing.size(); from += BATCH) {
+                    published += record(form.code(), owing.subList(from, Math.min(owing.size(), from + BATCH)), period,
+                            dueOn, today);
                 }
             }
             gauge(form.code()).set(missing);
@@ -113,20 +116,21 @@ class ReportsOverdue {
                 .collect(Collectors.toList());
     }
 
-    private boolean record(String formCode, String unitId, ReportingPeriod period, LocalDate dueOn, LocalDate today) {
-        String id = ReportOverdueDocument.idOf(formCode, unitId, period.toString());
-        // by id: an exists() is a count, which the in-memory store answers by scanning the whole collection
-        if (mongo.findById(id, ReportOverdueDocument.class) != null) {
-            return false;
-        }
-        OutboxEvent event = OutboxEvent.of(ReportingContract.REPORT_OVERDUE, id,
-                new ReportOverdue(formCode, unitId, period.toString(), dueOn, today));
-        try {
-            mongo.insert(new ReportOverdueDocument(id, formCode, unitId, period.toString(), dueOn, today, List.of(event)));
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+    /**
+     * The units' overdue records not stored yet, with their events, in one bulk write; returns how many it stored.
+     * Those already stored are read first (by id), so a re-check builds no event for them; one stored meanwhile
+     * by another instance is refused by its key.
+     */
+    private int record(String formCode, List<String> unitIds, ReportingPeriod period, LocalDate dueOn, LocalDate today) {
+        Map<String, String> unitById = new LinkedHashMap<>();
+        unitIds.forEach(unit -> unitById.put(ReportOverdueDocument.idOf(formCode, unit, period.toString()), unit));
+        Query stored = Query.query(Criteria.where("_id").in(unitById.keySet()));
+        stored.fields().include("_id");
+        mongo.find(stored, Document.class, mongo.getCollectionName(ReportOverdueDocument.class))
+                .forEach(d -> unitById.remove(d.getString("_id")));
+        List<ReportOverdueDocument> detected = unitById.values().stream()
+                .map(unit -> ReportOverdueDocument.detected(formCode, unit, period.toString(), dueOn, today)).toList();
+        return writes.insertNew(detected).size();
     }
 
     private AtomicInteger gauge(String formCode) {

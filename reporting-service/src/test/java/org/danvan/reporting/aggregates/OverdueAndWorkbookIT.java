@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,6 +64,8 @@ class OverdueAndWorkbookIT {
     ReportsOverdue overdue;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    UnitTrees trees;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -149,6 +154,42 @@ class OverdueAndWorkbookIT {
                 ReportOverdueDocument.class)).extracting(ReportOverdueDocument::id)
                 .containsExactly(ReportOverdueDocument.idOf("DV-6T", silent, "2026H1"));
         assertThat(overdueOf(silent)).hasSize(1);
+    }
+
+    @Test
+    void everyOwedReportIsRecordedOverdueOnceInBulkAndARecheckAddsNothing() {
+        // more communes than one bulk write takes, none reporting: each owes DV-6T for 2026H1
+        LocalDate opened = LocalDate.of(2026, 1, 1);
+        String district = id("huyen-nhieu-xa");
+        register(district, "DISTRICT", null, opened);
+        List<String> communes = IntStream.range(0, 620).mapToObj(i -> id("xa-" + i)).toList();
+        communes.forEach(commune -> register(commune, "COMMUNE", district, opened));
+        await().atMost(Duration.ofSeconds(60)).until(() -> trees.units().stream().map(UnitNode::unitId)
+                .collect(Collectors.toSet()).containsAll(communes));
+        Set<String> keys = communes.stream().map(c -> ReportOverdueDocument.idOf("DV-6T", c, "2026H1"))
+                .collect(Collectors.toSet());
+
+        LocalDate today = LocalDate.of(2026, 8, 1);
+        assertThat(overdue.check(today)).isGreaterThanOrEqualTo(communes.size());
+        assertThat(overdue.check(today)).as("a recheck stores and queues nothing").isZero();
+
+        Query ours = Query.query(Criteria.where("_id").in(keys));
+        assertThat(mongo.count(ours, ReportOverdueDocument.class)).isEqualTo(communes.size());
+        // every record's event published (its outbox drained): all that can reach the topic is there
+        String collection = mongo.getCollectionName(ReportOverdueDocument.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.find(ours, org.bson.Document.class, collection).stream()
+                .allMatch(d -> d.getList("outbox", Object.class, List.of()).isEmpty()));
+        Map<String, Set<String>> eventIds = await().atMost(Duration.ofSeconds(30)).until(() -> eventIdsByKey(keys),
+                ids -> ids.keySet().equals(keys));
+        assertThat(eventIds.values()).as("one event id per owed report").allSatisfy(ids -> assertThat(ids).hasSize(1));
+        assertThat(probe.records().stream().filter(r -> keys.contains(r.key())).map(r -> EventProbe.header(r, "ce_type")))
+                .containsOnly(ReportingContract.REPORT_OVERDUE);
+    }
+
+    /** The distinct event ids read so far under each of these keys. */
+    private static Map<String, Set<String>> eventIdsByKey(Set<String> keys) {
+        return probe.records().stream().filter(r -> keys.contains(r.key())).collect(Collectors.groupingBy(
+                ConsumerRecord::key, Collectors.mapping(r -> EventProbe.header(r, "ce_id"), Collectors.toSet())));
     }
 
     @Test

@@ -1,14 +1,18 @@
 package org.danvan.support.aggregate;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.danvan.support.outbox.OutboxEvent;
 import org.danvan.support.outbox.PendingOutboxIndex;
+import org.danvan.support.persistence.DuplicateKeys;
 import org.danvan.support.problem.ConflictException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,15 +41,53 @@ public class AggregateWrites {
     /** Inserts a new aggregate at version 0 with the events it recorded; a duplicate key propagates. */
     public <T extends AggregateRoot> T insert(T aggregate) {
         MongoPersistentEntity<?> entity = entity(aggregate);
-        PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregate);
-        MongoPersistentProperty version = entity.getRequiredVersionProperty();
-        accessor.setProperty(version, 0L);
-        Document document = toDocument(aggregate);
+        Document document = newDocument(aggregate, entity);
         List<OutboxEvent> events = aggregate.recordedEvents();
-        document.put(OUTBOX, events.stream().map(mongo.getConverter()::convertToMongoType).toList());
         mongo.getCollection(entity.getCollection()).insertOne(document);
         afterWrite(aggregate, entity, document.get("_id"), events);
         return aggregate;
+    }
+
+    /**
+     * {@link #insert} for many new aggregates of one type in one unordered bulk write, each document with its
+     * own events. One whose id is already stored is left out (already written: its events are the stored
+     * ones, so a re-run publishes nothing twice); returns those inserted. Their pending events are noted in
+     * one index entry per relay batch.
+     */
+    public <T extends AggregateRoot> List<T> insertNew(List<T> aggregates) {
+        if (aggregates.isEmpty()) {
+            return List.of();
+        }
+        MongoPersistentEntity<?> entity = entity(aggregates.get(0));
+        List<Document> documents = aggregates.stream().map(aggregate -> newDocument(aggregate, entity)).toList();
+        Set<Integer> refused = DuplicateKeys.refusedInBulk(() -> mongo.getCollection(entity.getCollection())
+                .insertMany(documents, new InsertManyOptions().ordered(false)));
+        List<T> inserted = new ArrayList<>();
+        List<Object> pending = new ArrayList<>();
+        for (int i = 0; i < aggregates.size(); i++) {
+            T aggregate = aggregates.get(i);
+            if (refused.contains(i)) {
+                continue;
+            }
+            inserted.add(aggregate);
+            if (!aggregate.recordedEvents().isEmpty()) {
+                pending.add(documents.get(i).get("_id"));
+            }
+            aggregate.clearRecordedEvents();
+        }
+        if (!pending.isEmpty() && index != null) {
+            index.markAll(entity.getCollection(), pending);
+        }
+        return inserted;
+    }
+
+    /** The aggregate at version 0 as a document, with the events it recorded as its outbox. */
+    private <T extends AggregateRoot> Document newDocument(T aggregate, MongoPersistentEntity<?> entity) {
+        PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregate);
+        accessor.setProperty(entity.getRequiredVersionProperty(), 0L);
+        Document document = toDocument(aggregate);
+        document.put(OUTBOX, aggregate.recordedEvents().stream().map(mongo.getConverter()::convertToMongoType).toList());
+        return document;
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.danvan.support.persistence;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -26,6 +30,23 @@ public final class DuplicateKeys {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Runs an unordered bulk {@code write}; the positions of its writes that a duplicate key refused (already
+     * applied), empty when all were stored. Any other refusal propagates.
+     */
+    public static Set<Integer> refusedInBulk(Runnable write) {
+        try {
+            write.run();
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null || e.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            return e.getWriteErrors().stream().map(error -> error.getIndex()).collect(Collectors.toUnmodifiableSet());
         }
     }
 }

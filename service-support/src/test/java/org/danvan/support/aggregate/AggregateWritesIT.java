@@ -189,4 +189,35 @@ class AggregateWritesIT {
         assertThat(stored.getList("outbox", Document.class)).hasSize(1);
         assertThat(stored.getInteger("steps")).isEqualTo(1);
     }
+
+    @Test
+    void aBulkInsertStoresTheNewAggregatesWithTheirEventsAndLeavesOneAlreadyStoredAsItWas() {
+        AggregateWrites writes = new AggregateWrites(mongo, null);
+        String taken = UUID.randomUUID().toString();
+        Counter first = new Counter(taken);
+        first.step();
+        writes.insert(first);
+        String storedEvent = mongo.getCollection("hammered").find(new Document("_id", taken)).first()
+                .getList("outbox", Document.class).get(0).getString("eventId");
+
+        List<Counter> batch = new ArrayList<>();
+        for (String id : List.of(UUID.randomUUID().toString(), taken, UUID.randomUUID().toString())) {
+            Counter counter = new Counter(id);
+            counter.step();
+            batch.add(counter);
+        }
+        List<Counter> inserted = writes.insertNew(batch);
+
+        assertThat(inserted).extracting(c -> c.id).containsExactly(batch.get(0).id, batch.get(2).id);
+        assertThat(inserted).allSatisfy(c -> assertThat(c.recordedEvents()).isEmpty());
+        for (Counter counter : inserted) {
+            Document stored = mongo.getCollection("hammered").find(new Document("_id", counter.id)).first();
+            assertThat(stored.getLong("version")).isZero();
+            assertThat(stored.getList("outbox", Document.class)).hasSize(1);
+        }
+        Document kept = mongo.getCollection("hammered").find(new Document("_id", taken)).first();
+        assertThat(kept.getList("outbox", Document.class)).extracting(e -> e.getString("eventId"))
+                .containsExactly(storedEvent);
+        assertThat(writes.insertNew(batch)).as("a re-run stores nothing").isEmpty();
+    }
 }
