@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.danvan.reporting.catalogue.Indicator;
 import org.danvan.reporting.forms.ReportingPeriod;
@@ -32,6 +33,9 @@ class ScopeStates {
 
     static final String COLLECTION = "scope_figures";
     private static final int ATTEMPTS = 50;
+    private static final String VERSION = "version";
+    /** Set while a reader builds the scope from the cells: its entries are not to be read yet. */
+    private static final String BUILDING = "building";
 
     private final MongoTemplate mongo;
     private final FigureCells cells;
@@ -72,13 +76,53 @@ class ScopeStates {
     /** The scope's units in tree order. */
     List<Entry> entries(Key key, UnitTree tree, Indicator indicator, List<String> codes) {
         Document stored = collection().find(Filters.eq("_id", key.id())).first();
-        return stored != null ? decode(stored) : build(key, tree, indicator, codes);
+        return stored != null && !stored.getBoolean(BUILDING, false) ? decode(stored) : build(key, tree, indicator, codes);
     }
 
-    /** Reads the cells of the scope's units and stores what they count (replacing any state of the scope). */
+    /**
+     * Reads the cells of the scope's units and stores what they count (replacing any state of the scope). The
+     * scope is claimed first — marked as being built, with its units, so that a writer of one of their cells
+     * bumps its version — and stored only if nobody did meanwhile; otherwise the cells are read again. So a cell
+     * written while the scope was read is never left out of it. A scope another reader has just built is taken
+     * as it is; one dropped meanwhile (the tree changed) is answered without being stored.
+     */
     List<Entry> build(Key key, UnitTree tree, Indicator indicator, List<String> codes) {
         // in tree order: a unit's subtree follows it, so the units that no other in scope holds are found in one pass
         List<UnitNode> scoped = tree.subtree(key.rootUnitId()).stream().filter(key::takes).toList();
+        List<String> units = scoped.stream().map(UnitNode::unitId).toList();
+        long claimed = claim(key, units);
+        List<Entry> entries = List.of();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            entries = read(key, tree, indicator, codes, scoped);
+            Document state = new Document("_id", key.id()).append("period", key.period().toString())
+                    .append("rollsUp", indicator.rollsUp()).append("codes", codes).append("units", units)
+                    .append(VERSION, claimed + 1);
+            if (collection().replaceOne(new Document("_id", key.id()).append(VERSION, claimed), encode(state, entries))
+                    .getMatchedCount() == 1) {
+                return entries;
+            }
+            Document now = collection().find(Filters.eq("_id", key.id())).first();
+            if (now == null) {
+                return entries;
+            }
+            if (!now.getBoolean(BUILDING, false)) {
+                return decode(now);
+            }
+            claimed = ((Number) now.get(VERSION)).longValue();
+        }
+        return entries;
+    }
+
+    /** Marks the scope as being built over these units; returns the version the build must find to store it. */
+    private long claim(Key key, List<String> units) {
+        Document claimed = collection().findOneAndUpdate(Filters.eq("_id", key.id()),
+                new Document("$set", new Document(BUILDING, true).append("period", key.period().toString()).append("units", units)
+                        .append("entries", List.of())).append("$inc", new Document(VERSION, 1L)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) claimed.get(VERSION)).longValue();
+    }
+
+    private List<Entry> read(Key key, UnitTree tree, Indicator indicator, List<String> codes, List<UnitNode> scoped) {
         Map<String, FigureCell> found = cells.find(scoped.stream().map(UnitNode::unitId).toList(), key.period(), FigureCells.Part.FIGURES);
         List<Entry> entries = new ArrayList<>();
         String holder = null;
@@ -90,9 +134,6 @@ class ScopeStates {
             }
             entries.add(new Entry(unit.unitId(), holds, cell == null ? 0 : cell.version, counted(cell, indicator.rollsUp(), codes)));
         }
-        Document state = new Document("_id", key.id()).append("period", key.period().toString()).append("rollsUp", indicator.rollsUp())
-                .append("codes", codes).append("units", entries.stream().map(Entry::unitId).toList()).append("version", 1L);
-        collection().replaceOne(Filters.eq("_id", key.id()), encode(state, entries), new ReplaceOptions().upsert(true));
         return entries;
     }
 
@@ -112,8 +153,16 @@ class ScopeStates {
         });
     }
 
-    /** Takes the cells' figures into one scope; false when another writer changed the scope since it was read. */
+    /**
+     * Takes the cells' figures into one scope; false when another writer changed the scope since it was read. A
+     * scope being built takes a new version instead, so that its builder reads the cells again.
+     */
     private boolean update(Document state, Map<String, FigureCell> byUnit) {
+        long version = ((Number) state.get(VERSION)).longValue();
+        if (state.getBoolean(BUILDING, false)) {
+            return collection().updateOne(new Document("_id", state.get("_id")).append(VERSION, version),
+                    new Document("$inc", new Document(VERSION, 1L))).getMatchedCount() == 1;
+        }
         boolean rollsUp = state.getBoolean("rollsUp", false);
         List<String> codes = state.getList("codes", String.class);
         List<Entry> entries = new ArrayList<>();
@@ -131,9 +180,9 @@ class ScopeStates {
         if (!changed) {
             return true;
         }
-        long version = ((Number) state.get("version")).longValue();
-        state.put("version", version + 1);
-        return collection().replaceOne(Filters.and(Filters.eq("_id", state.get("_id")), Filters.eq("version", version)),
+        state.put(VERSION, version + 1);
+        // one plain filter document: the in-memory store scans the collection for an $and
+        return collection().replaceOne(new Document("_id", state.get("_id")).append(VERSION, version),
                 encode(state, entries)).getMatchedCount() == 1;
     }
 

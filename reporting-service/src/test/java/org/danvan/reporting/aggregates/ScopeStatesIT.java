@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.danvan.contracts.unit.ParentLink;
 import org.danvan.reporting.catalogue.Indicator;
@@ -15,6 +17,7 @@ import org.danvan.reporting.forms.ReportingPeriod;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A scope's running state follows the cell writes of its units, never going back to an older cell version. */
 @DanvanIntegrationTest
@@ -29,6 +32,8 @@ class ScopeStatesIT {
     AggregateStore store;
     @Autowired
     FigureKeys keys;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aScopeTakesEachUnitsLatestCellAndNothingOlder() {
@@ -68,6 +73,41 @@ class ScopeStatesIT {
         states.treeChanged();
         assertThat(states.entries(key, tree, rate, codes)).singleElement()
                 .satisfies(e -> assertThat(e.counted()).as("rebuilt from the cells, of which none is stored").isEmpty());
+    }
+
+    @Test
+    void aCellWrittenWhileTheScopeIsBuiltIsNotLeftOut() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String district = "huyen-" + run;
+        String commune = "xa-" + run;
+        unit(district, "DISTRICT", null);
+        unit(commune, "COMMUNE", district);
+        UnitTree tree = new UnitTree(store.units(), YEAR);
+        Indicator rate = keys.keys().indicators().get("ENROLMENT_RATE");
+        List<String> codes = keys.keys().indicator("ENROLMENT_RATE").codes();
+        ScopeStates.Key key = new ScopeStates.Key("ENROLMENT_RATE", district, YEAR, Set.of("COMMUNE"), Set.of());
+        FigureCell written = cell(commune, 1, 1000, 600);
+        AtomicReference<ScopeStates> building = new AtomicReference<>();
+        // the first read of the cells finds none; a writer stores the commune's cell and tells the scopes right after
+        FigureCells racing = new FigureCells(mongo) {
+            private boolean first = true;
+
+            @Override
+            Map<String, FigureCell> find(Collection<String> unitIds, ReportingPeriod period, Part part) {
+                if (first) {
+                    first = false;
+                    building.get().written(List.of(written));
+                    return Map.of();
+                }
+                return Map.of(commune, written);
+            }
+        };
+        building.set(new ScopeStates(mongo, racing));
+
+        assertThat(building.get().entries(key, tree, rate, codes)).singleElement()
+                .satisfies(e -> assertThat(e.counted()).containsEntry("MEMBERS_ENROLLED", new BigDecimal("600")));
+        assertThat(states.entries(key, tree, rate, codes)).as("as stored").singleElement()
+                .satisfies(e -> assertThat(e.counted()).containsEntry("MEMBERS_ENROLLED", new BigDecimal("600")));
     }
 
     /** A cell as a writer has just stored it, at {@code version}. */
