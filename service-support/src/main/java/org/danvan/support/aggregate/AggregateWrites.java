@@ -9,7 +9,6 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.danvan.support.outbox.OutboxEvent;
 import org.danvan.support.outbox.PendingOutboxIndex;
 import org.danvan.support.persistence.DuplicateKeys;
@@ -111,9 +110,13 @@ public class AggregateWrites {
             update.append("$push", new Document(OUTBOX, new Document("$each",
                     events.stream().map(mongo.getConverter()::convertToMongoType).toList())));
         }
-        Bson filter = Filters.and(Filters.eq("_id", id), readVersion == 0
-                ? Filters.or(Filters.eq(versionField, 0L), Filters.exists(versionField, false))
-                : Filters.eq(versionField, readVersion));
+        // one plain filter document with the id at its top: the in-memory store scans the collection for an $and
+        Document filter = new Document("_id", id);
+        if (readVersion == 0) {
+            filter.append("$or", List.of(new Document(versionField, 0L), new Document(versionField, new Document("$exists", false))));
+        } else {
+            filter.append(versionField, readVersion);
+        }
         UpdateResult result = mongo.getCollection(entity.getCollection()).updateOne(filter, update);
         if (result.getMatchedCount() == 0) {
             throw conflict(entity, id, versionField);
