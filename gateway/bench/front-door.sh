@@ -8,7 +8,7 @@
 #   ROUNDS=5 DURATION=30s gateway/bench/front-door.sh
 #
 # The gateway's rate limit for one signed-in user (600 a minute) must be lifted for the run, or most answers are
-# 429: start the platform with DANVAN_GATEWAY_CLIENTPERMINUTE=100000000 (the limit is still looked up in Redis).
+# 429: start the platform with DANVAN_GATEWAY_CLIENTPERMINUTE=100000000 (the limit is still counted in Redis, leased 20 requests at a time).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -13,7 +13,7 @@ import sys
 COMPONENTS = [
     ("tracing, observation, metrics", r"^(io\.micrometer|io\.opentelemetry|org\.springframework\.boot\.micrometer|org\.springframework\.boot\.actuate\.metrics|org\.springframework\.cloud\.gateway\.filter\.headers\.observation)"),
     ("JWT decoding and verification", r"^(com\.nimbusds|org\.springframework\.security\.oauth2\.jwt|org\.danvan\.gateway\.CachedJwtDecoder)"),
-    ("rate limits (Redis client)", r"^(io\.lettuce|org\.springframework\.data\.redis|org\.springframework\.cloud\.gateway\.filter\.ratelimit|org\.danvan\.gateway\.SharedRateLimits)"),
+    ("rate limits (Redis client)", r"^(io\.lettuce|org\.springframework\.data\.redis|org\.springframework\.cloud\.gateway\.filter\.ratelimit|org\.danvan\.gateway\.(SharedRateLimits|RateLimitLeases))"),
     ("Spring Security", r"^org\.springframework\.security"),
     ("resilience4j", r"^(io\.github\.resilience4j|org\.springframework\.cloud\.circuitbreaker)"),
     ("gateway routing and filters", r"^(org\.springframework\.cloud\.gateway|org\.danvan\.gateway)"),

@@ -1,7 +1,6 @@
 package org.danvan.gateway;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -18,21 +17,20 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every request meets first: a correlation id (kept from the caller or made here) forwarded to the
- * service and returned to the caller; the client's address as this connection shows it, in
- * {@code X-Forwarded-For}, replacing whatever forwarding headers the client sent (the services trust that
- * header from the gateway only, so a client cannot choose the address its signatures are counted under); and a
- * limit on the body size, refused as problem+json.
+ * What every request meets first: a correlation id (kept from the caller or made here) returned to the caller;
+ * the client's address as this connection shows it; and a limit on the body size, refused as problem+json. Both
+ * go to the service in the headers {@link ProxiedRequestHeaders} writes, which replace whatever forwarding headers
+ * the client sent (the services trust {@code X-Forwarded-For} from the gateway only, so a client cannot choose the
+ * address its signatures are counted under).
  */
 @Component
 class FrontDoorFilter implements GlobalFilter, Ordered {
 
     static final String CORRELATION_ID = "X-Correlation-Id";
+    /** Exchange attribute: the request's correlation id. */
+    static final String CORRELATION = FrontDoorFilter.class.getName() + ".correlationId";
     /** Exchange attribute: the client's address as this connection shows it, what the per-address limits count. */
     static final String CLIENT_ADDRESS = FrontDoorFilter.class.getName() + ".clientAddress";
-    /** Headers only a proxy may set; a client's own are dropped. */
-    static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
-            "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Real-IP");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final GatewayProperties properties;
@@ -49,24 +47,19 @@ class FrontDoorFilter implements GlobalFilter, Ordered {
             correlationId = UUID.randomUUID().toString();
         }
         exchange.getResponse().getHeaders().set(CORRELATION_ID, correlationId);
+        exchange.getAttributes().put(CORRELATION, correlationId);
         long limit = isImport(request.getPath().value())
                 ? properties.maxImportSize().toBytes() : properties.maxRequestSize().toBytes();
         if (request.getHeaders().getContentLength() > limit) {
             return tooLarge(exchange, limit);
         }
-        String id = correlationId;
         String client = request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null ? null
                 : request.getRemoteAddress().getAddress().getHostAddress();
         if (client != null) {
             exchange.getAttributes().put(CLIENT_ADDRESS, client);
         }
-        return chain.filter(exchange.mutate().request(r -> r.headers(h -> {
-            h.set(CORRELATION_ID, id);
-            FORWARDING_HEADERS.forEach(h::remove);
-            if (client != null) {
-                h.set("X-Forwarded-For", client);
-            }
-        })).build());
+        // no mutate(): a copy of the headers and a decorator of the exchange that every later filter would go through
+        return chain.filter(exchange);
     }
 
     /** A bulk import: {@code .../import}, or {@code .../imports} where it runs as a job. */

@@ -1,5 +1,6 @@
 package org.danvan.gateway;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param anonymousPaths       path patterns citizens reach without an account (filing and tracking cases, choosing their area)
  * @param anonymousPerMinute   requests one client address may make to them per minute
  * @param clientPerMinute      requests one signed-in user of one client (token {@code azp} and {@code sub}) may make per minute
+ * @param maxLease             requests a signed-in or anonymous caller's lease holds at most: a gateway takes that many of
+ *                             a caller's tokens from Redis at once while the caller is far from its limit
+ *                             ({@link RateLimitLeases}; a lease is at most a hundredth of the limit, so 30 a minute never leases)
+ * @param leaseTime            how long a lease's unspent requests stay usable in one gateway
  * @param maxUriLength         longest request address (path and query) in characters
  * @param maxHeaderSize        largest total size of the request headers
  */
@@ -26,6 +31,8 @@ record GatewayProperties(@NotNull @DefaultValue("5MB") DataSize maxRequestSize,
                 "/api/v1/units/places"}) List<String> anonymousPaths,
         @Positive @DefaultValue("30") int anonymousPerMinute,
         @Positive @DefaultValue("600") int clientPerMinute,
+        @Positive @DefaultValue("20") int maxLease,
+        @NotNull @DefaultValue("1s") Duration leaseTime,
         @Positive @DefaultValue("8192") int maxUriLength,
         @NotNull @DefaultValue("8KB") DataSize maxHeaderSize) {
 }

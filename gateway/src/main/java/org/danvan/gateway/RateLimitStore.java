@@ -11,6 +11,7 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -33,14 +34,27 @@ class RateLimitStore {
 
     /**
      * Spring Cloud Gateway's limiter with its own script read once: the script bean it would build from the file
-     * looks up the file in the jar on every request to see whether it changed.
+     * looks up the file in the jar on every request to see whether it changed. Primary: Spring Cloud Gateway's
+     * default limiter, beside the leases built on it.
      */
     @Bean
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @Primary
     RedisRateLimiter redisRateLimiter(ReactiveStringRedisTemplate redis, ConfigurationService configurationService) throws IOException {
+        return new RedisRateLimiter(redis, script(), configurationService);
+    }
+
+    /** The limiter that {@link SharedRateLimits} applies: Spring Cloud Gateway's, with leases on the same buckets. */
+    @Bean
+    RateLimitLeases rateLimitLeases(RedisRateLimiter redisRateLimiter, ReactiveStringRedisTemplate redis,
+            ConfigurationService configurationService, GatewayProperties properties) throws IOException {
+        return new RateLimitLeases(redisRateLimiter, new RedisRateLimiter(redis, script(), configurationService),
+                properties.leaseTime());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static RedisScript<List<Long>> script() throws IOException {
         try (InputStream in = new ClassPathResource(SCRIPT, RedisRateLimiter.class.getClassLoader()).getInputStream()) {
-            RedisScript<List<Long>> script = (RedisScript) RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), List.class);
-            return new RedisRateLimiter(redis, script, configurationService);
+            return (RedisScript) RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), List.class);
         }
     }
 }

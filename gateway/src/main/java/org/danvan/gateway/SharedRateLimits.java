@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
@@ -28,7 +29,9 @@ import reactor.core.publisher.Mono;
  * {@link FrontDoorFilter} establishes it, never a header the client sent) on the endpoints citizens use without an
  * account, per signed-in client and user everywhere else. The counts live in Redis, through Spring Cloud
  * Gateway's own {@code RequestRateLimiter} and {@link RedisRateLimiter}, so every gateway instance draws on the
- * same allowance. Each key holds a token bucket of a minute's allowance that refills evenly over the minute.
+ * same allowance. Each key holds a token bucket of a minute's allowance that refills evenly over the minute. A
+ * caller far from its limit spends a few requests' tokens at a time ({@link RateLimitLeases}), so most of its
+ * requests do not wait for Redis.
  * Over the limit: 429 problem+json with {@code Retry-After}.
  * <p>
  * When Redis cannot be reached the limits <em>fail open</em>: requests pass unlimited (the services still check
@@ -44,6 +47,8 @@ class SharedRateLimits implements GlobalFilter, Ordered {
     static final String SIGNED_IN = "signed-in";
     private static final Logger log = LoggerFactory.getLogger(SharedRateLimits.class);
     private static final AntPathMatcher PATHS = new AntPathMatcher();
+    /** Exchange attribute: the signed-in caller a limit counts, {@code <client>/<user>}. */
+    private static final String CALLER = SharedRateLimits.class.getName() + ".caller";
     /** What a missing connection address counts under: all such callers share one allowance. */
     private static final String UNKNOWN_ADDRESS = "unknown";
 
@@ -53,14 +58,13 @@ class SharedRateLimits implements GlobalFilter, Ordered {
     private final Counter unavailable;
     private final AtomicBoolean storeDown = new AtomicBoolean();
 
-    SharedRateLimits(GatewayProperties properties, RequestRateLimiterGatewayFilterFactory factory, RedisRateLimiter limiter,
+    SharedRateLimits(GatewayProperties properties, RequestRateLimiterGatewayFilterFactory factory, RateLimitLeases limiter,
             MeterRegistry meters) {
         this.anonymousPaths = properties.anonymousPaths();
         KeyResolver byAddress = exchange -> Mono.just(exchange.getAttributeOrDefault(FrontDoorFilter.CLIENT_ADDRESS, UNKNOWN_ADDRESS));
-        KeyResolver byUser = exchange -> exchange.getPrincipal().cast(JwtAuthenticationToken.class)
-                .map(token -> token.getToken().getClaimAsString("azp") + "/" + token.getToken().getSubject());
-        this.anonymous = new Limit(ANONYMOUS, properties.anonymousPerMinute(), byAddress, factory, limiter, meters);
-        this.signedIn = new Limit(SIGNED_IN, properties.clientPerMinute(), byUser, factory, limiter, meters);
+        KeyResolver byUser = exchange -> Mono.justOrEmpty(exchange.<String>getAttribute(CALLER));
+        this.anonymous = new Limit(ANONYMOUS, properties.anonymousPerMinute(), properties.maxLease(), byAddress, factory, limiter, meters);
+        this.signedIn = new Limit(SIGNED_IN, properties.clientPerMinute(), properties.maxLease(), byUser, factory, limiter, meters);
         this.unavailable = Counter.builder("danvan.gateway.rate.limiter.unavailable")
                 .description("Requests let through unlimited because Redis could not be reached").register(meters);
     }
@@ -85,7 +89,12 @@ class SharedRateLimits implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(principal -> signedIn.apply(exchange, chain))
+                .map(principal -> {
+                    // the key resolver reads it here rather than looking the principal up a second time
+                    Jwt token = ((JwtAuthenticationToken) principal).getToken();
+                    exchange.getAttributes().put(CALLER, token.getClaimAsString("azp") + "/" + token.getSubject());
+                    return signedIn.apply(exchange, chain);
+                })
                 .switchIfEmpty(Mono.fromSupplier(() -> anonymousPath(exchange) ? anonymous.apply(exchange, chain) : null))
                 .defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
                 .flatMap(result -> result);
@@ -123,9 +132,9 @@ class SharedRateLimits implements GlobalFilter, Ordered {
         private final Counter limited;
         private final long retryAfterSeconds;
 
-        Limit(String name, int perMinute, KeyResolver key, RequestRateLimiterGatewayFilterFactory factory,
-                RedisRateLimiter limiter, MeterRegistry meters) {
-            limiter.getConfig().put(name, bucket(perMinute));
+        Limit(String name, int perMinute, int maxLease, KeyResolver key, RequestRateLimiterGatewayFilterFactory factory,
+                RateLimitLeases limiter, MeterRegistry meters) {
+            limiter.limit(name, perMinute, RateLimitLeases.leaseSize(perMinute, maxLease));
             RequestRateLimiterGatewayFilterFactory.Config config = new RequestRateLimiterGatewayFilterFactory.Config()
                     .setKeyResolver(key).setRateLimiter(limiter).setDenyEmptyKey(false);
             // the limit's name stands in for the route: one allowance per caller across every route

@@ -17,7 +17,7 @@ class BackendLimitsTest {
     @Test
     void everyRouteGetsTheConfiguredBulkhead() {
         ReactiveResilience4jBulkheadProvider provider = new ReactiveResilience4jBulkheadProvider(BulkheadRegistry.ofDefaults());
-        new BackendLimits().routeBulkheads(new BackendLimits.Properties(256, Duration.ofSeconds(2))).customize(provider);
+        new BackendLimits().routeBulkheads(new BackendLimits.Properties(256, Duration.ofSeconds(2), Duration.ofSeconds(120))).customize(provider);
 
         assertThat(provider.decorateMono("reporting-service", Map.of(), Mono.just("ok")).block()).isEqualTo("ok");
 

@@ -2,6 +2,7 @@ package org.danvan.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
 class RequestShapeFilterTest {
 
     private final RequestShapeFilter filter = new RequestShapeFilter(new GatewayProperties(DataSize.ofMegabytes(5),
-            DataSize.ofMegabytes(200), List.of(), 30, 600, 100, DataSize.ofBytes(200)));
+            DataSize.ofMegabytes(200), List.of(), 30, 600, 20, Duration.ofSeconds(1), 100, DataSize.ofBytes(200)));
     private final WebFilterChain passes = exchange -> {
         exchange.getResponse().setStatusCode(HttpStatus.OK);
         return Mono.empty();

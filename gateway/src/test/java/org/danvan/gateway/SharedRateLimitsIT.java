@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * Two gateway instances against one Redis share each caller's allowance: a limit of N a minute lets N requests
- * through in total, however the caller spreads them over the instances. Without Redis the limits fail open.
+ * through in total, however the caller spreads them over the instances. Without Redis the limits fail open. And
+ * a gateway that cannot reach Redis still cuts off a service that never answers.
  */
 class SharedRateLimitsIT {
 
@@ -35,6 +37,7 @@ class SharedRateLimitsIT {
     private static final int CLIENT_PER_MINUTE = 4;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicInteger BACKEND_CALLS = new AtomicInteger();
+    private static final String HUNG = "/api/v1/units/hung";
     private static HttpServer backend;
     private static final List<ConfigurableApplicationContext> GATEWAYS = new ArrayList<>();
     /** Closed last: the contexts share Reactor Netty's global event loops, which closing one of them shuts. */
@@ -48,6 +51,9 @@ class SharedRateLimitsIT {
             BACKEND_CALLS.incrementAndGet();
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
+        });
+        // a hung service: takes the request and never answers
+        backend.createContext(HUNG, exchange -> {
         });
         backend.start();
         GATEWAYS.add(gateway(redis));
@@ -67,15 +73,16 @@ class SharedRateLimitsIT {
         }
     }
 
-    static ConfigurableApplicationContext gateway(String redisUrl) {
+    static ConfigurableApplicationContext gateway(String redisUrl, String... more) {
         String backendUrl = "http://127.0.0.1:" + backend.getAddress().getPort();
-        List<String> arguments = List.of("--server.port=0", "--spring.main.web-application-type=reactive",
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.web-application-type=reactive",
                 "--spring.data.redis.url=" + redisUrl,
                 "--DIRECTIVE_SERVICE_URL=" + backendUrl, "--REPORTING_SERVICE_URL=" + backendUrl, "--FEEDBACK_SERVICE_URL=" + backendUrl,
                 "--danvan.gateway.anonymous-per-minute=" + ANONYMOUS_PER_MINUTE,
                 "--danvan.gateway.client-per-minute=" + CLIENT_PER_MINUTE,
                 "--danvan.security.issuer=" + TestTokens.ISSUER,
-                "--danvan.security.public-key-location=" + TestTokens.publicKeyLocation());
+                "--danvan.security.public-key-location=" + TestTokens.publicKeyLocation()));
+        arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
     }
 
@@ -134,13 +141,28 @@ class SharedRateLimitsIT {
         assertThat(otherUser).isEqualTo(200);
     }
 
+    private static String closedRedis() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "redis://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void aServiceThatNeverAnswersIsCutOffAfterTheResponseTimeout() throws Exception {
+        ConfigurableApplicationContext gateway = gateway(closedRedis(), "--danvan.gateway.backends.response-timeout=1s");
+        OTHERS.add(gateway);
+        String token = TestTokens.issue("hung-" + System.nanoTime(), "unit-1", "cadre");
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url(gateway, HUNG)))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)));
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).contains("https://danvan.org/problems/service-unavailable");
+    }
+
     @Test
     void withoutRedisTheLimitsFailOpenAtOnceAndCountIt() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ConfigurableApplicationContext alone = gateway("redis://127.0.0.1:" + closedPort);
+        ConfigurableApplicationContext alone = gateway(closedRedis());
         OTHERS.add(alone);
         int before = BACKEND_CALLS.get();
         for (int i = 0; i < 2 * ANONYMOUS_PER_MINUTE; i++) {
