@@ -37,55 +37,43 @@ class ScopeStatesIT {
 
     @Test
     void aScopeTakesEachUnitsLatestCellAndNothingOlder() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String district = "huyen-" + run;
-        String commune = "xa-" + run;
-        unit(district, "DISTRICT", null);
-        unit(commune, "COMMUNE", district);
-        UnitTree tree = new UnitTree(store.units(), YEAR);
-        Indicator rate = keys.keys().indicators().get("ENROLMENT_RATE");
-        List<String> codes = keys.keys().indicator("ENROLMENT_RATE").codes();
-        ScopeStates.Key key = new ScopeStates.Key("ENROLMENT_RATE", district, YEAR, Set.of("COMMUNE"), Set.of());
+        Scope scope = districtWithACommune();
+        String district = scope.district();
+        String commune = scope.commune();
 
-        assertThat(states.entries(key, tree, rate, codes)).singleElement()
+        assertThat(states.entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).singleElement()
                 .satisfies(e -> assertThat(e.counted()).isEmpty()).satisfies(e -> assertThat(e.holder()).isTrue());
 
         states.written(List.of(cell(commune, 1, 1000, 600)));
         states.written(List.of(cell(commune, 3, 1000, 900)));
         // a writer that lost the race reports its older version last
         states.written(List.of(cell(commune, 2, 1000, 700)));
-        assertThat(states.entries(key, tree, rate, codes)).singleElement().satisfies(e -> assertThat(e.counted())
+        assertThat(states.entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).singleElement().satisfies(e -> assertThat(e.counted())
                 .containsEntry("MEMBERS_ENROLLED", new BigDecimal("900")).containsEntry("RESIDENTS", new BigDecimal("1000")));
 
         // the district's own cell is not in the scope: it changes nothing
         states.written(List.of(cell(district, 7, 5, 5)));
-        assertThat(states.entries(key, tree, rate, codes)).extracting(ScopeStates.Entry::unitId).containsExactly(commune);
+        assertThat(states.entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).extracting(ScopeStates.Entry::unitId).containsExactly(commune);
 
         // deleted (version 0), then written again from version 1
         FigureCell deleted = new FigureCell(commune, YEAR, Map.of(), Map.of());
         deleted.version = 0;
         states.written(List.of(deleted));
-        assertThat(states.entries(key, tree, rate, codes)).singleElement().satisfies(e -> assertThat(e.counted()).isEmpty());
+        assertThat(states.entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).singleElement().satisfies(e -> assertThat(e.counted()).isEmpty());
         states.written(List.of(cell(commune, 1, 200, 100)));
-        assertThat(states.entries(key, tree, rate, codes)).singleElement()
+        assertThat(states.entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).singleElement()
                 .satisfies(e -> assertThat(e.counted()).containsEntry("MEMBERS_ENROLLED", new BigDecimal("100")));
 
         states.treeChanged();
-        assertThat(states.entries(key, tree, rate, codes)).singleElement()
+        assertThat(states.entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).singleElement()
                 .satisfies(e -> assertThat(e.counted()).as("rebuilt from the cells, of which none is stored").isEmpty());
     }
 
     @Test
     void aCellWrittenWhileTheScopeIsBuiltIsNotLeftOut() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String district = "huyen-" + run;
-        String commune = "xa-" + run;
-        unit(district, "DISTRICT", null);
-        unit(commune, "COMMUNE", district);
-        UnitTree tree = new UnitTree(store.units(), YEAR);
-        Indicator rate = keys.keys().indicators().get("ENROLMENT_RATE");
-        List<String> codes = keys.keys().indicator("ENROLMENT_RATE").codes();
-        ScopeStates.Key key = new ScopeStates.Key("ENROLMENT_RATE", district, YEAR, Set.of("COMMUNE"), Set.of());
+        Scope scope = districtWithACommune();
+        String district = scope.district();
+        String commune = scope.commune();
         FigureCell written = cell(commune, 1, 1000, 600);
         AtomicReference<ScopeStates> building = new AtomicReference<>();
         // the first read of the cells finds none; a writer stores the commune's cell and tells the scopes right after
@@ -104,10 +92,25 @@ class ScopeStatesIT {
         };
         building.set(new ScopeStates(mongo, racing));
 
-        assertThat(building.get().entries(key, tree, rate, codes)).singleElement()
+        assertThat(building.get().entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).singleElement()
                 .satisfies(e -> assertThat(e.counted()).containsEntry("MEMBERS_ENROLLED", new BigDecimal("600")));
-        assertThat(states.entries(key, tree, rate, codes)).as("as stored").singleElement()
+        assertThat(states.entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).as("as stored").singleElement()
                 .satisfies(e -> assertThat(e.counted()).containsEntry("MEMBERS_ENROLLED", new BigDecimal("600")));
+    }
+
+    /** The communes of a new district, judged on the enrolment rate in {@link #YEAR}. */
+    private record Scope(String district, String commune, UnitTree tree, Indicator rate, List<String> codes, ScopeStates.Key key) {
+    }
+
+    private Scope districtWithACommune() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String district = "huyen-" + run;
+        String commune = "xa-" + run;
+        unit(district, "DISTRICT", null);
+        unit(commune, "COMMUNE", district);
+        return new Scope(district, commune, new UnitTree(store.units(), YEAR), keys.keys().indicators().get("ENROLMENT_RATE"),
+                keys.keys().indicator("ENROLMENT_RATE").codes(),
+                new ScopeStates.Key("ENROLMENT_RATE", district, YEAR, Set.of("COMMUNE"), Set.of()));
     }
 
     /** A cell as a writer has just stored it, at {@code version}. */

@@ -42,6 +42,18 @@ class DutyCompletenessIT {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
     }
 
+    /** The duty's completeness at {@code path} once it answers with {@code expected} as its {@code count}. */
+    private Map<String, Object> awaitCount(String token, String path, String count, int expected) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> get(token, path),
+                r -> r.getStatusCode().value() == 200 && Integer.valueOf(expected).equals(r.getBody().get(count))).getBody();
+    }
+
+    /** The count stays {@code expected} for a while: what was delivered last changed nothing. */
+    private void awaitSteady(String token, String path, String count, int expected) {
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> get(token, path).getBody().get(count), Integer.valueOf(expected)::equals);
+    }
+
     @Test
     void theBanDanVanSeesWhichRecipientsOfTheDispatchHaveNotReported() throws IOException {
         PublishedFacts kit;
@@ -65,8 +77,7 @@ class DutyCompletenessIT {
         String banDanVan = TestTokens.issue("cadre-bdv", kit.id("QN-BDV"), "cadre");
         String duty = "/api/v1/duties/" + dispatch.directiveId() + "/completeness?period=";
 
-        Map<String, Object> half = await().atMost(Duration.ofSeconds(60)).until(() -> get(banDanVan, duty + "2021H1"),
-                r -> r.getStatusCode().value() == 200 && Integer.valueOf(24).equals(r.getBody().get("receivedReports"))).getBody();
+        Map<String, Object> half = awaitCount(banDanVan, duty + "2021H1", "receivedReports", 24);
 
         assertThat(half).containsEntry("number", "246-CV/TU").containsEntry("expectedUnits", 25)
                 .containsEntry("expectedReports", 25).containsEntry("receivedReports", 24).containsEntry("onTime", 23)
@@ -115,17 +126,15 @@ class DutyCompletenessIT {
             PublishedFacts.Issued dispatch = kit.issueFixtureDirective("246-CV-TU.json", kit.registerFixtureUnits("quang-ngai-units.json"));
             String operator = TestTokens.issue("test-operator", null, "operator");
             String path = "/api/v1/duties/" + dispatch.directiveId() + "/completeness?period=2021H1";
-            await().atMost(Duration.ofSeconds(60)).until(() -> get(operator, path),
-                    r -> r.getStatusCode().value() == 200 && Integer.valueOf(25).equals(r.getBody().get("expectedUnits")));
+            awaitCount(operator, path, "expectedUnits", 25);
 
             List<String> withoutThePress = dispatch.event().recipientUnitIds().stream()
                     .filter(id -> !id.equals(kit.id("QN-BAO"))).toList();
             kit.amend(dispatch.event(), 2, withoutThePress);
             kit.publish(dispatch.event());
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> get(operator, path).getBody().get("expectedUnits"), Integer.valueOf(24)::equals);
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                    .until(() -> get(operator, path).getBody().get("expectedUnits"), Integer.valueOf(24)::equals);
+            awaitCount(operator, path, "expectedUnits", 24);
+            awaitSteady(operator, path, "expectedUnits", 24);
         }
     }
 
@@ -136,8 +145,7 @@ class DutyCompletenessIT {
             PublishedFacts.Issued dispatch = kit.issueFixtureDirective("246-CV-TU.json", kit.registerFixtureUnits("quang-ngai-units.json"));
             String operator = TestTokens.issue("test-operator", null, "operator");
             String year = "/api/v1/duties/" + dispatch.directiveId() + "/completeness?period=2022";
-            await().atMost(Duration.ofSeconds(60)).until(() -> get(operator, year),
-                    r -> r.getStatusCode().value() == 200 && Integer.valueOf(75).equals(r.getBody().get("expectedReports")));
+            awaitCount(operator, year, "expectedReports", 75);
 
             // revoked from 1 September 2022: the first half was over and is still owed, the second half and the year are not
             kit.revoke(dispatch.event(), 2, LocalDate.of(2022, 9, 1));
@@ -148,8 +156,7 @@ class DutyCompletenessIT {
                     .satisfies(owed -> assertThat(owed).containsEntry("period", "2022H1"));
             // an older version delivered again does not bring the duty back
             kit.publish(dispatch.event());
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                    .until(() -> get(operator, year).getBody().get("expectedReports"), Integer.valueOf(25)::equals);
+            awaitSteady(operator, year, "expectedReports", 25);
         }
     }
 }
