@@ -1,19 +1,15 @@
 package org.danvan.directive.units;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
-import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.bson.Document;
-import org.danvan.support.outbox.PendingOutboxIndex;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.danvan.support.aggregate.AggregateWrites;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,20 +22,14 @@ import org.springframework.stereotype.Service;
 @Service
 class UnitImport {
 
-    /** The field of an aggregate's document where the outbox relay finds its pending events. */
-    private static final String OUTBOX = "outbox";
-
     private final UnitImportCheck check;
-    private final MongoTemplate mongo;
-    private final PendingOutboxIndex outboxIndex;
+    private final AggregateWrites writes;
     private final UnitImportProperties properties;
     private final Timer duration;
 
-    UnitImport(UnitImportCheck check, MongoTemplate mongo, PendingOutboxIndex outboxIndex,
-            UnitImportProperties properties, MeterRegistry meters) {
+    UnitImport(UnitImportCheck check, AggregateWrites writes, UnitImportProperties properties, MeterRegistry meters) {
         this.check = check;
-        this.mongo = mongo;
-        this.outboxIndex = outboxIndex;
+        this.writes = writes;
         this.properties = properties;
         this.duration = Timer.builder("danvan.units.import.duration").description("Duration of unit tree imports")
                 .register(meters);
@@ -86,32 +76,15 @@ class UnitImport {
     }
 
     private int insert(List<UnitImportRows.Row> rows, UnitImportCheck.Checked checked, IntConsumer afterBatch) {
-        var collection = mongo.getCollection(mongo.getCollectionName(Unit.class));
         Map<String, LocalDate> openedOn = checked.openedOn();
         int count = 0;
         for (int i = 0; i < rows.size(); i += properties.batchSize()) {
             List<UnitImportRows.Row> rowsOfBatch = rows.subList(i, Math.min(rows.size(), i + properties.batchSize()));
-            List<Document> batch = new ArrayList<>();
-            List<String> codes = new ArrayList<>();
-            for (UnitImportRows.Row row : rowsOfBatch) {
-                if (checked.registered().contains(row.code())) {
-                    continue;
-                }
-                Unit unit = Unit.opened(row.code(), row.name(), row.kind(), row.level(), openedOn.get(row.code()),
-                        row.parentId());
-                unit.storeVersion = 0L;
-                Document document = new Document();
-                mongo.getConverter().write(unit, document);
-                // the registered event rides in the same document insert, as AggregateWrites would put it
-                document.put(OUTBOX, unit.recordedEvents().stream().map(mongo.getConverter()::convertToMongoType).toList());
-                batch.add(document);
-                codes.add(unit.code);
-            }
-            if (!batch.isEmpty()) {
-                collection.insertMany(batch, new InsertManyOptions().ordered(false));
-                outboxIndex.markAll(mongo.getCollectionName(Unit.class), codes);
-            }
-            count += batch.size();
+            List<Unit> batch = rowsOfBatch.stream().filter(row -> !checked.registered().contains(row.code()))
+                    .map(row -> Unit.opened(row.code(), row.name(), row.kind(), row.level(), openedOn.get(row.code()), row.parentId()))
+                    .toList();
+            // each unit with its registered event in one bulk insert; a code registered meanwhile keeps what it has
+            count += writes.insertNew(batch).size();
             afterBatch.accept(rowsOfBatch.size());
         }
         return count;
