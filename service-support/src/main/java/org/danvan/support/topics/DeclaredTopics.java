@@ -51,7 +51,8 @@ public class DeclaredTopics implements SmartInitializingSingleton {
         this.properties = properties;
         for (Topic topic : topics) {
             missing.put(topic.name(), -1);
-            Gauge.builder("danvan.topic.partitions.missing", missing, m -> m.get(topic.name()))
+            // held strongly: a gauge keeps only a weak reference by default, and reads NaN once its map is collected
+            Gauge.builder("danvan.topic.partitions.missing", missing, m -> m.get(topic.name())).strongReference(true)
                     .description("Partitions a topic lacks against its contract (-1: unknown)")
                     .tag("topic", topic.name()).register(meters);
         }
