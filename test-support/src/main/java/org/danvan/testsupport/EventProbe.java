@@ -51,8 +51,16 @@ public final class EventProbe implements AutoCloseable {
      * least once, so, like every consumer, a test counts an event id once.
      */
     public List<ConsumerRecord<String, byte[]>> events(String key) {
+        return events(java.util.Set.of(key)).getOrDefault(key, List.of());
+    }
+
+    /** As {@link #events(String)} for each of these keys, after one poll: the keys with no event are absent. */
+    public java.util.Map<String, List<ConsumerRecord<String, byte[]>>> events(java.util.Set<String> keys) {
         java.util.Set<String> seen = new java.util.HashSet<>();
-        return records().stream().filter(r -> key.equals(r.key())).filter(r -> seen.add(header(r, "ce_id"))).toList();
+        java.util.Map<String, List<ConsumerRecord<String, byte[]>>> byKey = new java.util.LinkedHashMap<>();
+        records().stream().filter(r -> keys.contains(r.key())).filter(r -> seen.add(header(r, "ce_id")))
+                .forEach(r -> byKey.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>()).add(r));
+        return byKey;
     }
 
     /** The event types of {@link #events(String)}. */

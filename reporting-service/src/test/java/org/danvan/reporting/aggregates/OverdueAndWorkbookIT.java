@@ -179,17 +179,11 @@ class OverdueAndWorkbookIT {
         String collection = mongo.getCollectionName(ReportOverdueDocument.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.find(ours, org.bson.Document.class, collection).stream()
                 .allMatch(d -> d.getList("outbox", Object.class, List.of()).isEmpty()));
-        Map<String, Set<String>> eventIds = await().atMost(Duration.ofSeconds(30)).until(() -> eventIdsByKey(keys),
-                ids -> ids.keySet().equals(keys));
-        assertThat(eventIds.values()).as("one event id per owed report").allSatisfy(ids -> assertThat(ids).hasSize(1));
-        assertThat(probe.records().stream().filter(r -> keys.contains(r.key())).map(r -> EventProbe.header(r, "ce_type")))
-                .containsOnly(ReportingContract.REPORT_OVERDUE);
-    }
-
-    /** The distinct event ids read so far under each of these keys. */
-    private static Map<String, Set<String>> eventIdsByKey(Set<String> keys) {
-        return probe.records().stream().filter(r -> keys.contains(r.key())).collect(Collectors.groupingBy(
-                ConsumerRecord::key, Collectors.mapping(r -> EventProbe.header(r, "ce_id"), Collectors.toSet())));
+        // each event counted once by its ce_id
+        Map<String, List<ConsumerRecord<String, byte[]>>> events = await().atMost(Duration.ofSeconds(30))
+                .until(() -> probe.events(keys), byKey -> byKey.keySet().equals(keys));
+        assertThat(events.values()).as("one event per owed report").allSatisfy(of -> assertThat(of).singleElement()
+                .satisfies(event -> assertThat(EventProbe.header(event, "ce_type")).isEqualTo(ReportingContract.REPORT_OVERDUE)));
     }
 
     @Test
