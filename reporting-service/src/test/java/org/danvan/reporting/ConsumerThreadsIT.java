@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class ConsumerThreadsIT {
 
     private static final String MEMBERSHIP = ReportingContract.MEMBERSHIP.name();
+    /** The consumer group of the bindings that feed the first generation of the figures. */
+    private static final String FIGURES_GROUP = "reporting-service-figures-g1";
 
     @Test
     void theMembershipTopicHasItsDeclaredPartitionsAndSeveralConsumerThreads() throws Exception {
@@ -41,8 +43,8 @@ class ConsumerThreadsIT {
             assertThat(threads).hasSizeGreaterThan(1)
                     .allMatch(name -> name.contains("partitions=" + ReportingContract.MEMBERSHIP.partitions()));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("reporting-service")).all().get()
-                        .get("reporting-service");
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(FIGURES_GROUP)).all().get()
+                        .get(FIGURES_GROUP);
                 assertThat(group.members()).filteredOn(member -> member.assignment().topicPartitions().stream()
                         .anyMatch(partition -> partition.topic().equals(MEMBERSHIP))).hasSizeGreaterThan(1);
             });

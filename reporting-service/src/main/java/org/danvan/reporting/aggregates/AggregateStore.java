@@ -26,9 +26,11 @@ class AggregateStore {
     private static final String TREE_STAMP = "unit-tree";
 
     private final MongoTemplate mongo;
+    private final String meta;
 
-    AggregateStore(MongoTemplate mongo) {
+    AggregateStore(MongoTemplate mongo, FigureGeneration generation) {
         this.mongo = mongo;
+        this.meta = generation.collection(META);
     }
 
     /**
@@ -67,7 +69,7 @@ class AggregateStore {
         // after the write: a reader that saw the old stamp reloads on its next request
         Document stamp = mongo.findAndModify(Query.query(Criteria.where("_id").is(TREE_STAMP)),
                 new Update().inc("changes", 1).setOnInsert("epoch", UUID.randomUUID().toString()),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, META);
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, meta);
         long changes = ((Number) stamp.get("changes")).longValue();
         String previous = changes == 1 ? "none" : stamp.get("epoch") + "/" + (changes - 1);
         return new UnitWrite(before, Optional.of(new Stamps(previous, stamp.get("epoch") + "/" + changes)));
@@ -86,7 +88,7 @@ class AggregateStore {
      * current while the stamp is; the epoch changes when the store is wiped.
      */
     String treeStamp() {
-        Document stamp = mongo.findById(TREE_STAMP, Document.class, META);
+        Document stamp = mongo.findById(TREE_STAMP, Document.class, meta);
         return stamp == null ? "none" : stamp.get("epoch") + "/" + stamp.get("changes");
     }
 

@@ -77,6 +77,11 @@ class CellRollup {
         return true;
     }
 
+    /** The units open in the period under {@code unit} in its tree, even while {@code unit} itself is not known yet. */
+    List<String> children(String unit, ReportingPeriod period) {
+        return trees.tree(period).children(unit).stream().map(UnitNode::unitId).toList();
+    }
+
     /** The tree changed: every scope's running state is dropped, and rebuilt from the cells when next asked about. */
     void treeChanged() {
         scopes.treeChanged();

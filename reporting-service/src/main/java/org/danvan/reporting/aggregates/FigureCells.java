@@ -42,18 +42,20 @@ class FigureCells {
     private static final int PAGE = 5_000;
 
     private final MongoTemplate mongo;
+    private final String collection;
 
-    FigureCells(MongoTemplate mongo) {
+    FigureCells(MongoTemplate mongo, FigureGeneration generation) {
         this.mongo = mongo;
+        this.collection = generation.collection(COLLECTION);
         // what a conditional write filters on: the in-memory store answers a filter only from a unique index of exactly
         // its fields and ignores any other index (so the non-unique "id_version" before it never served); unique
         // because _id is. MongoDB needs only the _id index for it
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC)
+        mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC)
                 .unique().named("id_version_unique"));
     }
 
     private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
+        return mongo.getCollection(collection);
     }
 
     /** The parts of a cell a read needs: each read of many units' cells decodes no more than it uses. */

@@ -26,15 +26,17 @@ class FigureYears {
     private static final String ID = "years";
 
     private final MongoTemplate mongo;
+    private final String meta;
     private Set<Integer> years;
 
-    FigureYears(MongoTemplate mongo) {
+    FigureYears(MongoTemplate mongo, FigureGeneration generation) {
         this.mongo = mongo;
+        this.meta = generation.collection(META);
     }
 
     synchronized Set<Integer> all() {
         if (years == null) {
-            Document stored = mongo.findById(ID, Document.class, META);
+            Document stored = mongo.findById(ID, Document.class, meta);
             years = new TreeSet<>(stored == null ? List.of() : stored.getList("years", Integer.class));
         }
         return Set.copyOf(years);
@@ -48,14 +50,14 @@ class FigureYears {
     /** Records a year with facts (stored before the facts, so a restart still knows it). */
     synchronized void note(int year) {
         if (!all().contains(year)) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(ID)), new Update().addToSet("years", year), META);
+            mongo.upsert(Query.query(Criteria.where("_id").is(ID)), new Update().addToSet("years", year), meta);
             years.add(year);
         }
     }
 
     /** Forgets every year (a rebuild starts from nothing). */
     synchronized void clear() {
-        mongo.remove(Query.query(Criteria.where("_id").is(ID)), META);
+        mongo.remove(Query.query(Criteria.where("_id").is(ID)), meta);
         years = null;
     }
 }

@@ -50,12 +50,12 @@ class ReportsOverdue {
     private final AggregateWrites writes;
     private final MeterRegistry meters;
     private final Map<String, AtomicInteger> late = new ConcurrentHashMap<>();
-
+    private final FiguresCatchUp catchUp;
     private final Clock clock;
 
     ReportsOverdue(ReportForms forms, UnitTrees trees, FigureCells cells, AggregatesProperties aggregates,
             ReportOverdueProperties properties, MongoTemplate mongo, AggregateWrites writes, MeterRegistry meters,
-            Clock clock) {
+            FiguresCatchUp catchUp, Clock clock) {
         this.forms = forms;
         this.trees = trees;
         this.cells = cells;
@@ -64,6 +64,7 @@ class ReportsOverdue {
         this.mongo = mongo;
         this.writes = writes;
         this.meters = meters;
+        this.catchUp = catchUp;
         this.clock = clock;
     }
 
@@ -76,6 +77,10 @@ class ReportsOverdue {
     @Scheduled(initialDelayString = "${danvan.reports-overdue.initial-delay:PT2M}",
             fixedDelayString = "${danvan.reports-overdue.interval:PT15M}")
     void scheduledCheck() {
+        // a tree still being replayed would owe reports of units it has not seen closed
+        if (!catchUp.caughtUp()) {
+            return;
+        }
         int published = check(LocalDate.now(clock));
         if (published > 0) {
             log.info("{} reports newly overdue", published);

@@ -163,8 +163,9 @@ public class RunningTotals {
     }
 
     /**
-     * A unit event was stored: the unit, and every parent it has or had, are recomputed in every kept period, so
-     * a (backdated) move leaves its old chain and joins its new one in the periods it changes.
+     * A unit event was stored: the unit, every parent it has or had, and its children are recomputed in every kept
+     * period, so a (backdated) move leaves its old chain and joins its new one in the periods it changes, and a unit
+     * stored after its children counts them.
      */
     synchronized void unitsChanged(Collection<UnitNode> before, Collection<UnitNode> after) {
         Set<String> touched = new HashSet<>();
@@ -186,6 +187,9 @@ public class RunningTotals {
             CellRollup.Batch batch = new CellRollup.Batch();
             for (ReportingPeriod period : FigurePeriods.ofYears(first, last)) {
                 touched.forEach(unit -> batch.mark(unit, period));
+                // a unit that arrives after its children (from another partition, or in a replay) takes them in: each
+                // climbs to it now, which it could not while the unit was unknown
+                after.forEach(unit -> rollup.children(unit.unitId(), period).forEach(child -> batch.mark(child, period)));
             }
             return rollup.write(batch, keys.keys());
         });

@@ -39,14 +39,16 @@ class ScopeStates {
 
     private final MongoTemplate mongo;
     private final FigureCells cells;
+    private final String collection;
 
-    ScopeStates(MongoTemplate mongo, FigureCells cells) {
+    ScopeStates(MongoTemplate mongo, FigureCells cells, FigureGeneration generation) {
         this.mongo = mongo;
         this.cells = cells;
+        this.collection = generation.collection(COLLECTION);
     }
 
     private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
+        return mongo.getCollection(collection);
     }
 
     /** The units a scope takes, by what they are. */

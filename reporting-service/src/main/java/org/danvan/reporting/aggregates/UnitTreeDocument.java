@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * merge, the unit that absorbed it. {@code version} guards every write, so a redelivered or older event never
  * overwrites a newer state.
  */
-@Document("aggregate_units")
+// named by the generation of the figures this instance builds
+@Document("#{@figureGeneration.collection('aggregate_units')}")
 record UnitTreeDocument(
         @Id String unitId,
         long version,

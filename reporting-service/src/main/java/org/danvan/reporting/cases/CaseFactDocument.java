@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * so a redelivered or replayed event adds nothing; the steps are counted, never summed into running
  * totals, so the order they arrive in does not matter.
  */
-@Document("case_facts")
+// named by the generation of the figures this instance builds
+@Document("#{@figureGeneration.collection('case_facts')}")
 @CompoundIndex(name = "step_unit", def = "{'steps.unitId': 1}")
 record CaseFactDocument(@Id String caseId, List<Step> steps) {
 

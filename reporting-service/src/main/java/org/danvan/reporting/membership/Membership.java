@@ -30,6 +30,7 @@ import org.danvan.contracts.reporting.MembershipEnrolled;
 import org.danvan.contracts.reporting.MembershipLeft;
 import org.danvan.contracts.reporting.MembershipSnapshot;
 import org.danvan.contracts.reporting.ReportingContract;
+import org.danvan.reporting.aggregates.FigureGeneration;
 import org.danvan.reporting.aggregates.FigureSource;
 import org.danvan.reporting.aggregates.RunningTotals;
 import org.danvan.reporting.catalogue.Catalogue;
@@ -55,12 +56,16 @@ class Membership implements FigureSource {
     private static final String COUNTS = "membership_counts";
 
     private final MongoTemplate mongo;
+    private final String branchCollection;
+    private final String countCollection;
     private final MeterRegistry meters;
     private final Catalogue catalogue;
     private final RunningTotals totals;
 
-    Membership(MongoTemplate mongo, MeterRegistry meters, Catalogue catalogue, RunningTotals totals) {
+    Membership(MongoTemplate mongo, FigureGeneration generation, MeterRegistry meters, Catalogue catalogue, RunningTotals totals) {
         this.mongo = mongo;
+        this.branchCollection = generation.collection(BRANCHES);
+        this.countCollection = generation.collection(COUNTS);
         this.meters = meters;
         this.catalogue = catalogue;
         this.totals = totals;
@@ -153,7 +158,7 @@ class Membership implements FigureSource {
         }
         Map<String, MemberBranch> branches = new HashMap<>();
         if (!ids.isEmpty()) {
-            mongo.getCollection(BRANCHES).find(Filters.in("_id", ids)).forEach(d -> branches.put(d.getString("_id"), MemberBranch.of(d)));
+            mongo.getCollection(branchCollection).find(Filters.in("_id", ids)).forEach(d -> branches.put(d.getString("_id"), MemberBranch.of(d)));
         }
         return branches;
     }
@@ -170,8 +175,8 @@ class Membership implements FigureSource {
             counts.add(new UpdateOneModel<>(Filters.eq("_id", branch.unitId), Updates.set("orgs." + branch.organisation, branch.counts()),
                     new UpdateOptions().upsert(true)));
         }
-        mongo.getCollection(BRANCHES).bulkWrite(branches, new BulkWriteOptions().ordered(false));
-        mongo.getCollection(COUNTS).bulkWrite(counts, new BulkWriteOptions().ordered(false));
+        mongo.getCollection(branchCollection).bulkWrite(branches, new BulkWriteOptions().ordered(false));
+        mongo.getCollection(countCollection).bulkWrite(counts, new BulkWriteOptions().ordered(false));
     }
 
     @Override
@@ -189,7 +194,7 @@ class Membership implements FigureSource {
     @Override
     public Collection<String> units() {
         List<String> units = new ArrayList<>();
-        mongo.getCollection(COUNTS).find().projection(new Document("_id", 1)).forEach(d -> units.add(d.getString("_id")));
+        mongo.getCollection(countCollection).find().projection(new Document("_id", 1)).forEach(d -> units.add(d.getString("_id")));
         return units;
     }
 
@@ -197,7 +202,7 @@ class Membership implements FigureSource {
     public Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> figures(Collection<String> unitIds,
             Collection<ReportingPeriod> periods) {
         Set<String> catalogued = elementCodes();
-        List<Document> units = mongo.getCollection(COUNTS).find(Filters.in("_id", unitIds)).into(new ArrayList<>());
+        List<Document> units = mongo.getCollection(countCollection).find(Filters.in("_id", unitIds)).into(new ArrayList<>());
         Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> byPeriod = new HashMap<>();
         for (ReportingPeriod period : periods) {
             Map<String, Map<String, BigDecimal>> figures = byPeriod.computeIfAbsent(period, p -> new LinkedHashMap<>());

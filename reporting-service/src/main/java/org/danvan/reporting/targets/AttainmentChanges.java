@@ -12,6 +12,7 @@ import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.contracts.reporting.ReportingContract;
 import org.danvan.contracts.reporting.TargetAttainmentChanged;
+import org.danvan.reporting.aggregates.FiguresCatchUp;
 import org.danvan.reporting.catalogue.NotFound;
 import org.danvan.support.outbox.OutboxEvent;
 import org.danvan.support.outbox.PendingOutboxIndex;
@@ -41,8 +42,10 @@ class AttainmentChanges {
     private final MongoTemplate mongo;
     private final Attainment attainment;
     private final PendingOutboxIndex outboxIndex;
+    private final FiguresCatchUp catchUp;
 
-    AttainmentChanges(MongoTemplate mongo, Attainment attainment, PendingOutboxIndex outboxIndex, MeterRegistry meters) {
+    AttainmentChanges(MongoTemplate mongo, Attainment attainment, PendingOutboxIndex outboxIndex, FiguresCatchUp catchUp,
+            MeterRegistry meters) {
         // targets as a whole by their latest status, counted in the store when scraped (a small collection)
         for (AttainmentStatus status : AttainmentStatus.values()) {
             Gauge.builder("danvan.targets.attainment", mongo, m -> m.count(Query.query(Criteria.where("unitId").is(null)
@@ -53,11 +56,16 @@ class AttainmentChanges {
         this.mongo = mongo;
         this.attainment = attainment;
         this.outboxIndex = outboxIndex;
+        this.catchUp = catchUp;
     }
 
     @Scheduled(initialDelayString = "${danvan.attainment.initial-delay:PT3M}",
             fixedDelayString = "${danvan.attainment.recompute-interval:PT1H}")
     void scheduledRecompute() {
+        // figures still being replayed would publish every verdict they pass through on the way
+        if (!catchUp.caughtUp()) {
+            return;
+        }
         int changed = recomputeAll(attainment.today());
         if (changed > 0) {
             log.info("{} target attainments changed", changed);

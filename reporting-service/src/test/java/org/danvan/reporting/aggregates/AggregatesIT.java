@@ -155,6 +155,20 @@ class AggregatesIT {
     }
 
     @Test
+    void aDistrictStoredAfterItsCommunesAndTheirReportsCountsThem() {
+        // as a replay or another partition can deliver them: the commune and its report first, its district after
+        String district = id("huyen-late");
+        String commune = id("xa-early");
+        register(commune, "COMMUNE", district);
+        probe.send(accepted(id("r-early"), 1, commune, "2025H1", false, values("BRIEFING_CLASSES", 6)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> element("BRIEFING_CLASSES", commune, "2025").get("value"), v -> is(v, "6"));
+
+        register(district, "DISTRICT", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> element("BRIEFING_CLASSES", district, "2025").get("value"), v -> is(v, "6"));
+        assertThat(element("BRIEFING_CLASSES", district, "2025H1").get("value")).satisfies(v -> assertThat(is(v, "6")).isTrue());
+    }
+
+    @Test
     void aDistrictRateIsTheRatioOfItsCommunesSumsWithCompletenessAndACsvTable() {
         String district = id("huyen");
         String big = id("xa-lon");

@@ -60,6 +60,8 @@ class ConcurrentWritersIT {
     ScopeStates scopes;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    FigureGeneration generation;
 
     private final AtomicInteger refused = new AtomicInteger();
 
@@ -99,7 +101,7 @@ class ConcurrentWritersIT {
 
         // each write waits (briefly) for the other writer's: both have read the shared ancestors before either writes
         CyclicBarrier writes = new CyclicBarrier(2);
-        FigureCells counting = new FigureCells(mongo) {
+        FigureCells counting = new FigureCells(mongo, generation) {
             @Override
             boolean write(List<FigureCell> cells) {
                 try {
@@ -133,7 +135,7 @@ class ConcurrentWritersIT {
         }
 
         // read as a third instance would, with its own tree
-        Aggregates aggregates = new Aggregates(new FigureCells(mongo), new UnitTrees(store), keys, scopes);
+        Aggregates aggregates = new Aggregates(new FigureCells(mongo, generation), new UnitTrees(store), keys, scopes);
         assertThat(refused.get()).as("writes refused because the other writer got there first").isPositive();
         BigDecimal residents = BigDecimal.ZERO;
         BigDecimal enrolled = BigDecimal.ZERO;

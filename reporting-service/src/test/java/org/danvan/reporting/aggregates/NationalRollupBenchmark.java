@@ -15,53 +15,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.contracts.directive.DirectiveIssued;
 import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
+import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.contracts.reporting.ReportingContract;
+import org.danvan.reporting.ReportingServiceApplication;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestInfrastructure;
+import org.danvan.testsupport.TestInfrastructureInitializer;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * Benchmark, not part of {@code ./mvnw verify} (issue #5): a national tree (1 central, 34 provinces, 3,300
  * communes, 100,000 villages, each area with its people's committee and five organisations: 620,010 units)
  * published on the unit topic, a year of semiannual DV-6T reports from every commune's people's committee and
  * a membership stream through the whole pipeline, the delay from an accepted revision to the national figure,
- * and a rebuild of every aggregate input from the topics. Logs one summary block; asserts only that every
+ * and a rebuild (an instance of the next generation of the figures replaying the topics into its own collections
+ * while the first keeps answering). Logs one summary block; asserts only that every
  * event was stored. The broker and the store run in the test JVM, which needs a large heap:
  * <pre>
  * ./mvnw -pl reporting-service -am verify -Dit.test=NationalRollupBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -80,6 +78,8 @@ class NationalRollupBenchmark {
     private static final String FLOW_INDICATOR = "EXEMPLARY_MODELS_BUILT";
     private static final String RATE_INDICATOR = "ENROLMENT_RATE";
     private static final String YEAR = "2025";
+    private static final String NATIONAL = "/api/v1/indicators/";
+    private static final String NATIONAL_PERIOD = "/values?unit=" + CENTRAL + "&period=" + YEAR;
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("danvan.benchmark.patience-minutes", 20));
 
     private final int samples = Integer.getInteger("danvan.benchmark.samples", 50);
@@ -90,15 +90,6 @@ class NationalRollupBenchmark {
     MeterRegistry meters;
     @Autowired
     MongoTemplate mongo;
-    @Autowired
-    @Qualifier("unitEvents")
-    Consumer<Message<List<byte[]>>> unitEvents;
-    @Autowired
-    @Qualifier("reportEvents")
-    Consumer<Message<List<byte[]>>> reportEvents;
-    @Autowired
-    @Qualifier("membershipEvents")
-    Consumer<Message<List<byte[]>>> membershipEvents;
 
     private final Map<String, String> summary = new LinkedHashMap<>();
     private final RollupWorkload workload = RollupWorkload.asked();
@@ -186,25 +177,45 @@ class NationalRollupBenchmark {
             }
             put("accepted revision -> national " + FLOW_INDICATOR + " (" + samples + " samples)", percentiles(delays));
 
-            // 4. rebuild every aggregate input from the topics
+            // 4. rebuild: an instance of the next generation replays the topics into its own collections while this one answers
             Map<String, Object> expected = national(RATE_INDICATOR);
             Map<String, Object> expectedFlow = national(FLOW_INDICATOR);
-            for (String collection : List.of("aggregate_units", "aggregate_meta", FigureCells.COLLECTION, ScopeStates.COLLECTION, "figure_meta",
-                    "membership_branches", "membership_counts")) {
-                mongo.remove(new Query(), collection);
-            }
+            long records = records(servers);
             long rebuildStart = System.nanoTime();
-            long replayed = replay(servers);
-            long rebuildStored = System.nanoTime();
-            Map<String, Object> rebuilt = national(RATE_INDICATOR);
-            long rebuildAnswered = System.nanoTime();
-            assertThat(rebuilt.get("numerator")).isEqualTo(expected.get("numerator"));
-            assertThat(rebuilt.get("denominator")).isEqualTo(expected.get("denominator"));
-            assertThat(national(FLOW_INDICATOR).get("numerator")).isEqualTo(expectedFlow.get("numerator"));
-            put("rebuild: records replayed (units + reports + membership, fresh consumer group)", replayed);
-            put("rebuild: wipe -> all stored", seconds(rebuildStored - rebuildStart) + " s = " + rate(replayed, rebuildStored - rebuildStart)
-                    + " records/s");
-            put("rebuild: first national query after it (cold tree)", millis(rebuildAnswered - rebuildStored) + " ms");
+            ConfigurableApplicationContext next = new SpringApplicationBuilder(ReportingServiceApplication.class)
+                    .initializers(new TestInfrastructureInitializer())
+                    .run("--server.port=0", "--danvan.figures.generation=2", "--danvan.figures.caught-up-lag=0",
+                            "--danvan.figures.catch-up-check=PT0.5S");
+            try {
+                long started = System.nanoTime();
+                FiguresCatchUp caughtUp = next.getBean(FiguresCatchUp.class);
+                // the first generation's national figure, read ten times a second until the next one has caught up
+                List<Long> meanwhile = new ArrayList<>();
+                await("generation 2 caught up").atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    long read = System.nanoTime();
+                    assertThat(national(RATE_INDICATOR).get("numerator")).isEqualTo(expected.get("numerator"));
+                    meanwhile.add(System.nanoTime() - read);
+                    return caughtUp.caughtUp();
+                });
+                long rebuilt = System.nanoTime();
+                RestTemplate nextHttp = new RestTemplate();
+                nextHttp.setUriTemplateHandler(new DefaultUriBuilderFactory("http://localhost:" + next.getEnvironment().getProperty("local.server.port")));
+                TestTokens.authorize(nextHttp, TestTokens.issue("bench", null, "operator"));
+                Map<String, Object> rebuiltRate = nextHttp.getForObject(NATIONAL + RATE_INDICATOR + NATIONAL_PERIOD, Map.class);
+                long answered = System.nanoTime();
+                assertThat(rebuiltRate.get("numerator")).isEqualTo(expected.get("numerator"));
+                assertThat(rebuiltRate.get("denominator")).isEqualTo(expected.get("denominator"));
+                assertThat(nextHttp.getForObject(NATIONAL + FLOW_INDICATOR + NATIONAL_PERIOD, Map.class).get("numerator"))
+                        .isEqualTo(expectedFlow.get("numerator"));
+                put("rebuild: records on the figure topics (units, reports, membership, cases)", records);
+                put("rebuild: generation 2 started (context up)", seconds(started - rebuildStart) + " s");
+                put("rebuild: started -> caught up (same national figures)", seconds(rebuilt - started) + " s = " + rate(records, rebuilt - started)
+                        + " records/s");
+                put("rebuild: generation 1's national figure read meanwhile (" + meanwhile.size() + " reads)", percentiles(meanwhile));
+                put("rebuild: first national query of generation 2 (cold tree)", millis(answered - rebuilt) + " ms");
+            } finally {
+                next.close();
+            }
             put("batches recomputed because another writer changed a cell first (whole run)", refused());
             memory("memory at the end");
         }
@@ -259,58 +270,16 @@ class NationalRollupBenchmark {
         }
     }
 
-    /**
-     * The rebuild: with the stores wiped, a fresh consumer group per topic reads it from the beginning and hands
-     * every record to the service's own bound consumers, as a redeployment under a new group name would.
-     */
-    private long replay(String servers) throws Exception {
-        Map<String, Consumer<Message<List<byte[]>>>> bindings = Map.of(DirectiveContract.UNITS.name(), unitEvents,
-                ReportingContract.REPORTS.name(), reportEvents, ReportingContract.MEMBERSHIP.name(), membershipEvents);
-        AtomicLong total = new AtomicLong();
-        // the tree first, as in a real replay the unit topic is the oldest; reports and membership in parallel; each a
-        // polled batch at a time, as the binder hands them over ({@code batch-mode})
-        total.addAndGet(replay(servers, DirectiveContract.UNITS.name(), bindings.get(DirectiveContract.UNITS.name())));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Long>> done = new ArrayList<>();
-            for (String topic : List.of(ReportingContract.REPORTS.name(), ReportingContract.MEMBERSHIP.name())) {
-                done.add(pool.submit(() -> replay(servers, topic, bindings.get(topic))));
-            }
-            for (Future<Long> f : done) {
-                total.addAndGet(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return total.get();
-    }
-
-    /** Reads the topic from the beginning to its end, handing each poll's records over as a batch. */
-    private static long replay(String servers, String topic, Consumer<Message<List<byte[]>>> binding) {
+    /** Records on the topics the figures are built from: what a new generation replays. */
+    private static long records(String servers) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(servers)) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long handled = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                List<byte[]> payloads = new ArrayList<>();
-                List<Map<String, Object>> headers = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Map<String, Object> recordHeaders = new LinkedHashMap<>();
-                    for (Header header : record.headers()) {
-                        recordHeaders.put(header.key(), header.value());
-                    }
-                    payloads.add(record.value());
-                    headers.add(recordHeaders);
-                }
-                if (!payloads.isEmpty()) {
-                    binding.accept(MessageBuilder.withPayload(payloads).setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers).build());
-                    handled += payloads.size();
-                }
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(DirectiveContract.UNITS.name(), ReportingContract.REPORTS.name(), ReportingContract.MEMBERSHIP.name(),
+                    FeedbackContract.CASES.name())) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
-            return handled;
+            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream().mapToLong(e -> e.getValue() - first.get(e.getKey())).sum();
         }
     }
 
@@ -339,8 +308,7 @@ class NationalRollupBenchmark {
     }
 
     private Map<String, Object> national(String indicator) {
-        ResponseEntity<Map> response = http.getForEntity("/api/v1/indicators/" + indicator + "/values?unit=" + CENTRAL
-                + "&period=" + YEAR, Map.class);
+        ResponseEntity<Map> response = http.getForEntity(NATIONAL + indicator + NATIONAL_PERIOD, Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

@@ -34,6 +34,8 @@ class ScopeStatesIT {
     FigureKeys keys;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    FigureGeneration generation;
 
     @Test
     void aScopeTakesEachUnitsLatestCellAndNothingOlder() {
@@ -77,7 +79,7 @@ class ScopeStatesIT {
         FigureCell written = cell(commune, 1, 1000, 600);
         AtomicReference<ScopeStates> building = new AtomicReference<>();
         // the first read of the cells finds none; a writer stores the commune's cell and tells the scopes right after
-        FigureCells racing = new FigureCells(mongo) {
+        FigureCells racing = new FigureCells(mongo, generation) {
             private boolean first = true;
 
             @Override
@@ -90,7 +92,7 @@ class ScopeStatesIT {
                 return Map.of(commune, written);
             }
         };
-        building.set(new ScopeStates(mongo, racing));
+        building.set(new ScopeStates(mongo, racing, generation));
 
         assertThat(building.get().entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).singleElement()
                 .satisfies(e -> assertThat(e.counted()).containsEntry("MEMBERS_ENROLLED", new BigDecimal("600")));
