@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -22,10 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * How many records the bindings that feed the figures have still to read: for each partition of their topics, the
- * end offset less what their consumer group committed (less the first offset when it committed nothing yet).
+ * end offset less what their consumer group committed (less the first offset when it committed nothing yet). One
+ * admin client asks, from the first question until {@link #close()} (once caught up, or at shutdown).
  */
 @Component
-class ConsumerLag {
+class ConsumerLag implements DisposableBean {
 
     /** The bindings that feed the figures; the directive events feed state every generation shares. */
     static final List<String> FIGURE_BINDINGS = List.of("reportEvents-in-0", "unitEvents-in-0", "caseEvents-in-0",
@@ -34,6 +36,7 @@ class ConsumerLag {
 
     private final Map<String, Object> adminConfig;
     private final BindingServiceProperties bindings;
+    private Admin admin;
 
     ConsumerLag(KafkaAdmin admin, BindingServiceProperties bindings) {
         this.adminConfig = admin.getConfigurationProperties();
@@ -41,21 +44,31 @@ class ConsumerLag {
     }
 
     /** Records left to read, summed over the figure bindings' groups and topics. */
-    long figures() throws ExecutionException, TimeoutException, InterruptedException {
+    synchronized long figures() throws ExecutionException, TimeoutException, InterruptedException {
         Map<String, List<String>> topicsByGroup = FIGURE_BINDINGS.stream().map(bindings::getBindingProperties)
                 .collect(Collectors.groupingBy(BindingProperties::getGroup,
                         Collectors.mapping(BindingProperties::getDestination, Collectors.toList())));
-        Admin admin = Admin.create(adminConfig);
-        try {
-            long lag = 0;
-            for (Map.Entry<String, List<String>> group : topicsByGroup.entrySet()) {
-                lag += lag(admin, group.getKey(), group.getValue());
-            }
-            return lag;
-        } finally {
+        if (admin == null) {
+            admin = Admin.create(adminConfig);
+        }
+        long lag = 0;
+        for (Map.Entry<String, List<String>> group : topicsByGroup.entrySet()) {
+            lag += lag(admin, group.getKey(), group.getValue());
+        }
+        return lag;
+    }
+
+    synchronized void close() {
+        if (admin != null) {
             // without a timeout, closing waits for calls to a broker that does not answer
             admin.close(TIMEOUT);
+            admin = null;
         }
+    }
+
+    @Override
+    public void destroy() {
+        close();
     }
 
     private static long lag(Admin admin, String group, List<String> topics)

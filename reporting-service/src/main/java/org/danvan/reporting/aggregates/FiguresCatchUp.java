@@ -50,6 +50,9 @@ public class FiguresCatchUp implements HealthIndicator {
         }
         try {
             measured(lag.figures());
+            if (caughtUp) {
+                lag.close();
+            }
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             log.warn("could not tell how far generation {} of the figures is behind: {}", generation.number(), e.toString());
         } catch (InterruptedException e) {

@@ -3,15 +3,13 @@ package org.danvan.reporting.aggregates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 class FiguresCatchUpTest {
 
     private static FiguresProperties generation(int number) {
-        return new FiguresProperties(number, 500, Duration.ofSeconds(2));
+        return new FiguresProperties(number, 500);
     }
 
     @Test
