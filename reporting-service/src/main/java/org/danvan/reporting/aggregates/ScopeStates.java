@@ -17,7 +17,9 @@ import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.danvan.reporting.catalogue.Indicator;
 import org.danvan.reporting.forms.ReportingPeriod;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +47,10 @@ class ScopeStates {
         this.mongo = mongo;
         this.cells = cells;
         this.collection = generation.collection(COLLECTION);
+        // every cell write asks for the scopes holding its units (written): MongoDB answers from this multikey index
+        // instead of reading every scope (the in-memory store keeps unique indexes only and scans either way)
+        mongo.indexOps(collection).createIndex(new Index().on("period", Sort.Direction.ASC).on("units", Sort.Direction.ASC)
+                .named("period_units"));
     }
 
     private MongoCollection<Document> collection() {
