@@ -18,13 +18,13 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.danvan.reporting.forms.ReportingPeriod;
+import org.danvan.support.persistence.IdPages;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -39,7 +39,6 @@ class FigureCells {
 
     static final String COLLECTION = "figure_cells";
     private static final String VERSION = "version";
-    private static final int PAGE = 5_000;
 
     private final MongoTemplate mongo;
     private final String collection;
@@ -85,11 +84,7 @@ class FigureCells {
 
     Map<String, FigureCell> find(Collection<String> ids, Part part) {
         Map<String, FigureCell> found = new HashMap<>();
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += PAGE) {
-            List<String> page = all.subList(from, Math.min(all.size(), from + PAGE));
-            collection().find(Filters.in("_id", page)).projection(part.projection).forEach(d -> found.put(d.getString("_id"), decode(d)));
-        }
+        IdPages.find(collection(), ids, part.projection, d -> found.put(d.getString("_id"), decode(d)));
         return found;
     }
 

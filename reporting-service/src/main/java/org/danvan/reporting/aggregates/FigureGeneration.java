@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class FigureGeneration {
 
     /** The collections a generation builds from the topics; everything else the service stores is shared. */
-    static final List<String> DERIVED = List.of("figure_cells", "scope_figures", "figure_meta", "aggregate_units",
+    static final List<String> DERIVED = List.of("figure_cells", "scope_figures", "scope_units", "figure_meta", "aggregate_units",
             "aggregate_meta", "membership_branches", "membership_counts", "case_facts");
 
     private final int number;

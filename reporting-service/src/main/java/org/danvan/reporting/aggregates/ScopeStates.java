@@ -17,9 +17,7 @@ import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.danvan.reporting.catalogue.Indicator;
 import org.danvan.reporting.forms.ReportingPeriod;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,16 +39,14 @@ class ScopeStates {
 
     private final MongoTemplate mongo;
     private final FigureCells cells;
+    private final ScopeUnits units;
     private final String collection;
 
-    ScopeStates(MongoTemplate mongo, FigureCells cells, FigureGeneration generation) {
+    ScopeStates(MongoTemplate mongo, FigureCells cells, ScopeUnits units, FigureGeneration generation) {
         this.mongo = mongo;
         this.cells = cells;
+        this.units = units;
         this.collection = generation.collection(COLLECTION);
-        // every cell write asks for the scopes holding its units (written): MongoDB answers from this multikey index
-        // instead of reading every scope (the in-memory store keeps unique indexes only and scans either way)
-        mongo.indexOps(collection).createIndex(new Index().on("period", Sort.Direction.ASC).on("units", Sort.Direction.ASC)
-                .named("period_units"));
     }
 
     private MongoCollection<Document> collection() {
@@ -89,21 +85,23 @@ class ScopeStates {
 
     /**
      * Reads the cells of the scope's units and stores what they count (replacing any state of the scope). The
-     * scope is claimed first — marked as being built, with its units, so that a writer of one of their cells
-     * bumps its version — and stored only if nobody did meanwhile; otherwise the cells are read again. So a cell
-     * written while the scope was read is never left out of it. A scope another reader has just built is taken
+     * scope is claimed first — marked as being built, and listed as holding its units ({@link ScopeUnits}), so
+     * that a writer of one of their cells bumps its version — and stored only if nobody did meanwhile; otherwise
+     * the cells are read again. So a cell written while the scope was read is never left out of it. A scope another reader has just built is taken
      * as it is; one dropped meanwhile (the tree changed) is answered without being stored.
      */
     List<Entry> build(Key key, UnitTree tree, Indicator indicator, List<String> codes) {
         // in tree order: a unit's subtree follows it, so the units that no other in scope holds are found in one pass
         List<UnitNode> scoped = tree.subtree(key.rootUnitId()).stream().filter(key::takes).toList();
-        List<String> units = scoped.stream().map(UnitNode::unitId).toList();
-        long claimed = claim(key, units);
+        List<String> unitIds = scoped.stream().map(UnitNode::unitId).toList();
+        long claimed = claim(key);
+        // after the claim, before the cells are read: a writer that does not find the scope yet wrote before the read
+        units.add(key.period().toString(), key.id(), unitIds);
         List<Entry> entries = List.of();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             entries = read(key, tree, indicator, codes, scoped);
             Document state = new Document("_id", key.id()).append("period", key.period().toString())
-                    .append("rollsUp", indicator.rollsUp()).append("codes", codes).append("units", units)
+                    .append("rollsUp", indicator.rollsUp()).append("codes", codes)
                     .append(VERSION, claimed + 1);
             if (collection().replaceOne(new Document("_id", key.id()).append(VERSION, claimed), encode(state, entries))
                     .getMatchedCount() == 1) {
@@ -121,10 +119,10 @@ class ScopeStates {
         return entries;
     }
 
-    /** Marks the scope as being built over these units; returns the version the build must find to store it. */
-    private long claim(Key key, List<String> units) {
+    /** Marks the scope as being built; returns the version the build must find to store it. */
+    private long claim(Key key) {
         Document claimed = collection().findOneAndUpdate(Filters.eq("_id", key.id()),
-                new Document("$set", new Document(BUILDING, true).append("period", key.period().toString()).append("units", units)
+                new Document("$set", new Document(BUILDING, true).append("period", key.period().toString())
                         .append("entries", List.of())).append("$inc", new Document(VERSION, 1L)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return ((Number) claimed.get(VERSION)).longValue();
@@ -151,8 +149,9 @@ class ScopeStates {
         written.forEach(c -> byPeriod.computeIfAbsent(c.period.toString(), p -> new HashMap<>()).put(c.unitId, c));
         byPeriod.forEach((period, byUnit) -> {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                List<Document> states = collection().find(Filters.and(Filters.eq("period", period),
-                        Filters.in("units", byUnit.keySet()))).into(new ArrayList<>());
+                Set<String> holding = units.scopesOf(period, byUnit.keySet());
+                List<Document> states = holding.isEmpty() ? List.of()
+                        : collection().find(Filters.in("_id", holding)).into(new ArrayList<>());
                 if (states.stream().allMatch(state -> update(state, byUnit))) {
                     return;
                 }
@@ -197,6 +196,7 @@ class ScopeStates {
     /** Forgets every scope: the tree changed, so which units a scope takes and who holds whom may have too. */
     void treeChanged() {
         collection().deleteMany(new Document());
+        units.clear();
     }
 
     private static Map<String, BigDecimal> counted(FigureCell cell, boolean rollsUp, List<String> codes) {

@@ -35,6 +35,7 @@ import org.danvan.reporting.aggregates.FigureSource;
 import org.danvan.reporting.aggregates.RunningTotals;
 import org.danvan.reporting.catalogue.Catalogue;
 import org.danvan.reporting.forms.ReportingPeriod;
+import org.danvan.support.persistence.IdPages;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -158,7 +159,7 @@ class Membership implements FigureSource {
         }
         Map<String, MemberBranch> branches = new HashMap<>();
         if (!ids.isEmpty()) {
-            mongo.getCollection(branchCollection).find(Filters.in("_id", ids)).forEach(d -> branches.put(d.getString("_id"), MemberBranch.of(d)));
+            IdPages.find(mongo.getCollection(branchCollection), ids, null, d -> branches.put(d.getString("_id"), MemberBranch.of(d)));
         }
         return branches;
     }
@@ -202,7 +203,8 @@ class Membership implements FigureSource {
     public Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> figures(Collection<String> unitIds,
             Collection<ReportingPeriod> periods) {
         Set<String> catalogued = elementCodes();
-        List<Document> units = mongo.getCollection(countCollection).find(Filters.in("_id", unitIds)).into(new ArrayList<>());
+        List<Document> units = new ArrayList<>();
+        IdPages.find(mongo.getCollection(countCollection), unitIds, null, units::add);
         Map<ReportingPeriod, Map<String, Map<String, BigDecimal>>> byPeriod = new HashMap<>();
         for (ReportingPeriod period : periods) {
             Map<String, Map<String, BigDecimal>> figures = byPeriod.computeIfAbsent(period, p -> new LinkedHashMap<>());

@@ -20,8 +20,6 @@ import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
 import org.danvan.testsupport.TestInfrastructureInitializer;
 import org.danvan.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,8 +45,6 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 class FigureGenerationIT {
 
     private static final String FIGURE = "/api/v1/data-elements/BRIEFING_CLASSES/values?period=2025&unit=";
-    private static EventProbe probe;
-
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -56,18 +52,14 @@ class FigureGenerationIT {
     @Autowired
     FiguresCatchUp catchUp;
 
-    @BeforeAll
-    static void connect() {
-        probe = new EventProbe();
-    }
-
-    @AfterAll
-    static void close() {
-        probe.close();
-    }
-
     @Test
     void aNewGenerationReplaysTheTopicsIntoItsOwnCollectionsAndIsReadyOnceCaughtUp() {
+        try (EventProbe probe = new EventProbe()) {
+            replayedIntoTheNextGeneration(probe);
+        }
+    }
+
+    private void replayedIntoTheNextGeneration(EventProbe probe) {
         PublishedFacts facts = new PublishedFacts(probe);
         // a record that breaks the contract, on the district's partition just before it: the replay polls both at
         // once, and the broken one must go to the dead-letter topic alone, not take the district with it

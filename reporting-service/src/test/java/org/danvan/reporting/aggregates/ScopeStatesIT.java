@@ -36,6 +36,8 @@ class ScopeStatesIT {
     MongoTemplate mongo;
     @Autowired
     FigureGeneration generation;
+    @Autowired
+    ScopeUnits scopeUnits;
 
     @Test
     void aScopeTakesEachUnitsLatestCellAndNothingOlder() {
@@ -92,7 +94,7 @@ class ScopeStatesIT {
                 return Map.of(commune, written);
             }
         };
-        building.set(new ScopeStates(mongo, racing, generation));
+        building.set(new ScopeStates(mongo, racing, scopeUnits, generation));
 
         assertThat(building.get().entries(scope.key(), scope.tree(), scope.rate(), scope.codes())).singleElement()
                 .satisfies(e -> assertThat(e.counted()).containsEntry("MEMBERS_ENROLLED", new BigDecimal("600")));
