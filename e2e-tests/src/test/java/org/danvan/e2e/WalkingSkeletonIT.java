@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WalkingSkeletonIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient CAREFUL = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -164,8 +165,10 @@ class WalkingSkeletonIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("\"title\":\"Không tìm thấy\"");
 
-        // as a careful client sends a large body: its headers first, the body only once the server asks for it
-        HttpResponse<String> tooLarge = HTTP.send(signedIn(gateway.url() + "/api/v1/directives")
+        // as a careful client sends a large body: its headers first, the body only once the server asks for it. On a
+        // connection of its own and HTTP/1.1, whose mechanism this is (one full run waited out the 30 s on a pooled
+        // connection of the HTTP/2-preferring client; the cause was not found)
+        HttpResponse<String> tooLarge = CAREFUL.send(signedIn(gateway.url() + "/api/v1/directives")
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .expectContinue(true).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[6 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
