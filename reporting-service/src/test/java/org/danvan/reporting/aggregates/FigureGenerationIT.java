@@ -15,22 +15,17 @@ import org.danvan.contracts.KafkaCloudEvents;
 import org.danvan.contracts.directive.DirectiveContract;
 import org.danvan.reporting.PublishedFacts;
 import org.danvan.reporting.PublishedFacts.Unit;
-import org.danvan.reporting.ReportingServiceApplication;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.EventProbe;
-import org.danvan.testsupport.TestInfrastructureInitializer;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.client.RestTemplate;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * A rebuild of the figures: an instance of the next generation, started beside this one (the first), replays the
@@ -77,17 +72,9 @@ class FigureGenerationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> value(http.getForObject(FIGURE + district, Map.class)), v -> is(v, "12"));
         assertThat(catchUp.caughtUp()).isTrue();
 
-        ConfigurableApplicationContext next = new SpringApplicationBuilder(ReportingServiceApplication.class)
-                .initializers(new TestInfrastructureInitializer())
-                // arguments: above the service's own configuration, as for a deployment
-                .run("--server.port=0", "--danvan.figures.generation=2", "--danvan.figures.caught-up-lag=0",
-                        "--danvan.figures.catch-up-check=PT0.2S");
-        try {
-            RestTemplate nextHttp = new RestTemplate();
-            nextHttp.setUriTemplateHandler(new DefaultUriBuilderFactory("http://localhost:" + next.getEnvironment().getProperty("local.server.port")));
-            TestTokens.authorize(nextHttp, operator);
-            FiguresCatchUp nextCatchUp = next.getBean(FiguresCatchUp.class);
-            await().atMost(Duration.ofSeconds(120)).until(nextCatchUp::caughtUp);
+        try (NextGeneration next = new NextGeneration(2, Duration.ofMillis(200), operator)) {
+            RestTemplate nextHttp = next.http;
+            await().atMost(Duration.ofSeconds(120)).until(next::caughtUp);
             // ready only now, and it has the first generation's figure: the last revision of A and B's report
             Map<String, Object> readiness = nextHttp.getForObject("/actuator/health/readiness", Map.class);
             assertThat(readiness.get("status")).isEqualTo("UP");
@@ -105,7 +92,6 @@ class FigureGenerationIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> value(http.getForObject(FIGURE + district, Map.class)), v -> is(v, "14"));
             await().atMost(Duration.ofSeconds(30)).until(() -> value(nextHttp.getForObject(FIGURE + district, Map.class)), v -> is(v, "14"));
         } finally {
-            next.close();
             FigureGeneration.DERIVED.forEach(base -> mongo.dropCollection(FigureGeneration.nameIn(2, base)));
         }
     }

@@ -32,26 +32,21 @@ import org.danvan.contracts.directive.TargetPeriod;
 import org.danvan.contracts.directive.TargetSpec;
 import org.danvan.contracts.feedback.FeedbackContract;
 import org.danvan.contracts.reporting.ReportingContract;
-import org.danvan.reporting.ReportingServiceApplication;
 import org.danvan.testsupport.DanvanIntegrationTest;
 import org.danvan.testsupport.TestInfrastructure;
-import org.danvan.testsupport.TestInfrastructureInitializer;
 import org.danvan.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestTemplate;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * Benchmark, not part of {@code ./mvnw verify} (issue #5): a national tree (1 central, 34 provinces, 3,300
@@ -182,25 +177,18 @@ class NationalRollupBenchmark {
             Map<String, Object> expectedFlow = national(FLOW_INDICATOR);
             long records = records(servers);
             long rebuildStart = System.nanoTime();
-            ConfigurableApplicationContext next = new SpringApplicationBuilder(ReportingServiceApplication.class)
-                    .initializers(new TestInfrastructureInitializer())
-                    .run("--server.port=0", "--danvan.figures.generation=2", "--danvan.figures.caught-up-lag=0",
-                            "--danvan.figures.catch-up-check=PT0.5S");
-            try {
+            try (NextGeneration next = new NextGeneration(2, Duration.ofMillis(500), TestTokens.issue("bench", null, "operator"))) {
                 long started = System.nanoTime();
-                FiguresCatchUp caughtUp = next.getBean(FiguresCatchUp.class);
                 // the first generation's national figure, read ten times a second until the next one has caught up
                 List<Long> meanwhile = new ArrayList<>();
                 await("generation 2 caught up").atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
                     long read = System.nanoTime();
                     assertThat(national(RATE_INDICATOR).get("numerator")).isEqualTo(expected.get("numerator"));
                     meanwhile.add(System.nanoTime() - read);
-                    return caughtUp.caughtUp();
+                    return next.caughtUp();
                 });
                 long rebuilt = System.nanoTime();
-                RestTemplate nextHttp = new RestTemplate();
-                nextHttp.setUriTemplateHandler(new DefaultUriBuilderFactory("http://localhost:" + next.getEnvironment().getProperty("local.server.port")));
-                TestTokens.authorize(nextHttp, TestTokens.issue("bench", null, "operator"));
+                RestTemplate nextHttp = next.http;
                 Map<String, Object> rebuiltRate = nextHttp.getForObject(NATIONAL + RATE_INDICATOR + NATIONAL_PERIOD, Map.class);
                 long answered = System.nanoTime();
                 assertThat(rebuiltRate.get("numerator")).isEqualTo(expected.get("numerator"));
@@ -213,8 +201,6 @@ class NationalRollupBenchmark {
                         + " records/s");
                 put("rebuild: generation 1's national figure read meanwhile (" + meanwhile.size() + " reads)", percentiles(meanwhile));
                 put("rebuild: first national query of generation 2 (cold tree)", millis(answered - rebuilt) + " ms");
-            } finally {
-                next.close();
             }
             put("batches recomputed because another writer changed a cell first (whole run)", refused());
             memory("memory at the end");
